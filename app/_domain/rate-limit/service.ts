@@ -1,0 +1,39 @@
+import 'server-only';
+import { getDb } from '@/db/client';
+import { deleteRateLimit, incrementRateLimit, selectRateLimit } from '@/db/queries/rate-limits';
+import { rateLimit, type LimitName } from '../shared/config';
+import { DomainError } from '../shared/errors';
+
+/**
+ * Fixed-window rate limits kept in Postgres, so every app instance shares them.
+ * Subjects are client IPs or submitted emails (trimmed, lower-cased, whether or not an account
+ * exists), so a 429 never tells whether an address is registered.
+ */
+
+function keyOf(name: LimitName, subject: string): string {
+  return `${name}:${subject.trim().toLowerCase()}`;
+}
+
+function secondsUntil(end: Date, now: Date): number {
+  return Math.max(1, Math.ceil((end.getTime() - now.getTime()) / 1000));
+}
+
+/** Counts one attempt; throws `rateLimited` (with the seconds left) once the limit is exceeded. */
+export async function consumeRateLimit(name: LimitName, subject: string, now: Date): Promise<void> {
+  const { max, windowSeconds } = rateLimit(name);
+  const row = await incrementRateLimit(getDb(), keyOf(name, subject), now, new Date(now.getTime() + windowSeconds * 1000));
+  if (row.hits > max) throw new DomainError('rateLimited', { retryAfterSeconds: secondsUntil(row.windowEndsAt, now) });
+}
+
+/** Throws `rateLimited` when `subject` has already used up its attempts, without counting one. */
+export async function assertNotRateLimited(name: LimitName, subject: string, now: Date): Promise<void> {
+  const { max } = rateLimit(name);
+  const row = await selectRateLimit(getDb(), keyOf(name, subject));
+  if (row && row.windowEndsAt > now && row.hits >= max) {
+    throw new DomainError('rateLimited', { retryAfterSeconds: secondsUntil(row.windowEndsAt, now) });
+  }
+}
+
+export async function resetRateLimit(name: LimitName, subject: string): Promise<void> {
+  await deleteRateLimit(getDb(), keyOf(name, subject));
+}

@@ -1,0 +1,55 @@
+/**
+ * Runtime configuration, read from the environment at call time (so operators and test suites
+ * can tune it without a rebuild). Every variable is documented in the README.
+ */
+function integer(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
+  return value;
+}
+
+export function appUrl(): string {
+  return (process.env.APP_URL || 'http://localhost:3000').replace(/\/+$/, '');
+}
+
+export function storeCode(): string {
+  return (process.env.STORE_CODE || 'DE').toUpperCase();
+}
+
+export type LimitName = 'signupsPerIp' | 'loginFailures' | 'loginFailuresPerIp' | 'emailsPerAddress' | 'emailsPerIp';
+
+const limits: Record<LimitName, { variable: string; max: number; windowSeconds: number }> = {
+  signupsPerIp: { variable: 'RATE_LIMIT_SIGNUPS_PER_IP', max: 20, windowSeconds: 3600 },
+  loginFailures: { variable: 'RATE_LIMIT_LOGIN_FAILURES', max: 10, windowSeconds: 900 },
+  loginFailuresPerIp: { variable: 'RATE_LIMIT_LOGIN_FAILURES_PER_IP', max: 100, windowSeconds: 900 },
+  emailsPerAddress: { variable: 'RATE_LIMIT_EMAILS_PER_ADDRESS', max: 5, windowSeconds: 3600 },
+  emailsPerIp: { variable: 'RATE_LIMIT_EMAILS_PER_IP', max: 30, windowSeconds: 3600 },
+};
+
+export function rateLimit(name: LimitName): { max: number; windowSeconds: number } {
+  const { variable, max, windowSeconds } = limits[name];
+  return { max: integer(variable, max), windowSeconds };
+}
+
+export function accessTokenTtlSeconds(): number {
+  return integer('ACCESS_TOKEN_TTL', 28_800);
+}
+
+export function refreshTokenTtlSeconds(): number {
+  return integer('REFRESH_TOKEN_TTL', 2_592_000);
+}
+
+export function emailFrom(): string {
+  return process.env.EMAIL_FROM || 'Shop <no-reply@example.com>';
+}
+
+export function resendApiKey(): string | undefined {
+  return process.env.RESEND_API_KEY || undefined;
+}
+
+/** The development mailbox (`/dev/mailbox`): on outside production, or with DEV_MAILBOX=1. */
+export function devMailboxEnabled(): boolean {
+  return process.env.NODE_ENV !== 'production' || process.env.DEV_MAILBOX === '1';
+}

@@ -1,0 +1,44 @@
+import { isDomainError, type DomainError, type DomainErrorCode } from '@/app/_domain/shared/errors';
+
+/** What every server action returns to its form. */
+export type ActionState<T = null> =
+  | { ok: true; data: T }
+  | { ok: false; message?: string; fieldErrors: Record<string, string> };
+
+export function success<T>(data: T): ActionState<T> {
+  return { ok: true, data };
+}
+
+function waitText(seconds = 60): string {
+  const minutes = Math.ceil(seconds / 60);
+  return minutes <= 1 ? 'a minute' : `${minutes} minutes`;
+}
+
+/** The one table from domain error to what a form shows, next to which field. */
+const formErrors: Record<Exclude<DomainErrorCode, 'validation'>, (e: DomainError) => { field?: string; message: string }> = {
+  termsNotAccepted: () => ({ field: 'acceptedTerms', message: 'Please accept the terms and conditions.' }),
+  passwordsDontMatch: () => ({ field: 'confirmPassword', message: 'The passwords do not match.' }),
+  invalidGender: () => ({ field: 'gender', message: 'Please choose one of the listed options.' }),
+  emailTaken: () => ({ field: 'email', message: 'This email address is already registered. Sign in or reset your password.' }),
+  confirmationKeyInvalid: () => ({ message: 'This confirmation link is invalid, expired or has already been used.' }),
+  rateLimited: (e) => ({ message: `Too many attempts. Please try again in ${waitText(e.retryAfterSeconds)}.` }),
+};
+
+/** Converts a domain error into form state; anything else is rethrown (a bug, not a user error). */
+export function toActionState(error: unknown): ActionState<never> {
+  if (!isDomainError(error)) throw error;
+  if (error.code === 'validation') {
+    return { ok: false, fieldErrors: Object.fromEntries(error.fields.map((f) => [f.field, f.message])) };
+  }
+  const { field, message } = formErrors[error.code](error);
+  return field ? { ok: false, fieldErrors: { [field]: message } } : { ok: false, message, fieldErrors: {} };
+}
+
+/** Runs a domain call for a server action: its result on success, form state on a domain error. */
+export async function runAction<T>(call: () => Promise<T>): Promise<ActionState<T>> {
+  try {
+    return success(await call());
+  } catch (error) {
+    return toActionState(error);
+  }
+}

@@ -1,0 +1,58 @@
+import type { DomainError, DomainErrorCode } from '@/app/_domain/shared/errors';
+
+export type ErrorObject = { status: number; code?: string; detail: string; source?: { pointer: string } };
+
+export class JsonApiError extends Error {
+  readonly status: number;
+  readonly errors: ErrorObject[];
+  readonly headers: Record<string, string>;
+
+  constructor(status: number, errors: ErrorObject[], headers: Record<string, string> = {}) {
+    super(errors[0]?.detail ?? `HTTP ${status}`);
+    this.status = status;
+    this.errors = errors;
+    this.headers = headers;
+  }
+
+  static of(status: number, detail: string, code?: string, headers?: Record<string, string>): JsonApiError {
+    return new JsonApiError(status, [{ status, ...(code ? { code } : {}), detail }], headers);
+  }
+}
+
+/** The one table from domain error to Glue's status, code and text. */
+const glue: Record<Exclude<DomainErrorCode, 'validation'>, (e: DomainError) => ErrorObject & { field?: string }> = {
+  termsNotAccepted: () => ({ status: 400, code: '413', detail: 'Terms and Conditions was not accepted.', field: 'acceptedTerms' }),
+  passwordsDontMatch: (e) => {
+    const [password = 'password', confirm = 'confirmPassword'] = e.fields.map((f) => f.field);
+    return {
+      status: 422,
+      code: '406',
+      detail: `Value in field ${password} should be identical to value in the ${confirm} field.`,
+      field: confirm,
+    };
+  },
+  invalidGender: () => ({ status: 422, code: '414', detail: 'Gender is not valid.', field: 'gender' }),
+  emailTaken: () => ({ status: 422, code: '400', detail: 'Customer with the same email address already exists.', field: 'email' }),
+  confirmationKeyInvalid: () => ({
+    status: 422,
+    code: '423',
+    detail: 'This email confirmation code is invalid or has been already used.',
+    field: 'registrationKey',
+  }),
+  rateLimited: () => ({ status: 429, code: '4401', detail: 'Too many attempts. Try again later.' }),
+};
+
+const pointer = (field: string) => ({ pointer: `/data/attributes/${field.replace(/\./g, '/')}` });
+
+export function domainErrorToJsonApi(error: DomainError): JsonApiError {
+  if (error.code === 'validation') {
+    return new JsonApiError(
+      422,
+      error.fields.map((f) => ({ status: 422, code: '901', detail: `${f.field} => ${f.message}`, source: pointer(f.field) })),
+    );
+  }
+  const { field, ...object } = glue[error.code](error);
+  const headers: Record<string, string> =
+    error.retryAfterSeconds !== undefined ? { 'Retry-After': String(error.retryAfterSeconds) } : {};
+  return new JsonApiError(object.status, [{ ...object, ...(field ? { source: pointer(field) } : {}) }], headers);
+}

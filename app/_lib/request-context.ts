@@ -1,0 +1,6 @@
+import type { RequestContext } from '@/app/_domain/shared/context';
+import { clientIpFrom } from './client-ip';
+
+export function contextFromRequest(request: Request): RequestContext {
+  return { clientIp: clientIpFrom(request.headers) };
+}

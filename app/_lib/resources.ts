@@ -1,0 +1,25 @@
+import type { CustomerView } from '@/app/_domain/customers/view';
+import { absoluteUrl, type Resource } from './jsonapi';
+
+/** Glue prints timestamps as `YYYY-MM-DD HH:MM:SS.ffffff` in UTC. */
+export function glueTimestamp(date: Date): string {
+  return `${date.toISOString().replace('T', ' ').replace('Z', '')}000`;
+}
+
+export function customerResource(customer: CustomerView): Resource {
+  return {
+    type: 'customers',
+    id: customer.reference,
+    attributes: {
+      salutation: customer.salutation,
+      firstName: customer.firstName,
+      lastName: customer.lastName,
+      email: customer.email,
+      gender: customer.gender,
+      dateOfBirth: customer.dateOfBirth,
+      createdAt: glueTimestamp(customer.createdAt),
+      updatedAt: glueTimestamp(customer.updatedAt),
+    },
+    links: { self: absoluteUrl(`/customers/${encodeURIComponent(customer.reference)}`) },
+  };
+}

@@ -1,0 +1,13 @@
+import { registerCustomer } from '@/app/_domain/customers/registration';
+import { documentResponse, jsonApiRoute, readAttributes } from '@/app/_lib/jsonapi';
+import { contextFromRequest } from '@/app/_lib/request-context';
+import { customerResource } from '@/app/_lib/resources';
+
+export const { GET, POST, PUT, PATCH, DELETE } = jsonApiRoute({
+  async POST(request) {
+    const attributes = await readAttributes(request, 'customers');
+    const customer = await registerCustomer(attributes, contextFromRequest(request));
+    const resource = customerResource(customer);
+    return documentResponse(request, resource, { status: 201, headers: { Location: resource.links!.self } });
+  },
+});

@@ -1,0 +1,12 @@
+import type { ComponentProps } from 'react';
+
+type SubmitButtonProps = ComponentProps<'button'> & { pending?: boolean; pendingLabel?: string };
+
+/** A submit button that announces and shows its pending state and cannot be pressed twice. */
+export function SubmitButton({ pending = false, pendingLabel = 'Please wait…', children, ...button }: SubmitButtonProps) {
+  return (
+    <button type="submit" className="button" aria-disabled={pending || undefined} disabled={pending} {...button}>
+      {pending ? pendingLabel : children}
+    </button>
+  );
+}

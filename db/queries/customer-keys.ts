@@ -1,0 +1,23 @@
+import { and, eq, gt } from 'drizzle-orm';
+import type { Executor } from '../client';
+import { customerKeys, type CustomerKeyPurpose } from '../schema';
+
+export async function insertCustomerKey(db: Executor, values: typeof customerKeys.$inferInsert) {
+  await db.insert(customerKeys).values(values);
+}
+
+export async function deleteCustomerKeys(db: Executor, customerId: number, purpose: CustomerKeyPurpose) {
+  await db.delete(customerKeys).where(and(eq(customerKeys.customerId, customerId), eq(customerKeys.purpose, purpose)));
+}
+
+/**
+ * Deletes and returns a live key in one statement: of two concurrent uses exactly one gets the row.
+ * Expired or unknown keys return undefined (an expired row is left for the cleanup).
+ */
+export async function deleteLiveCustomerKey(db: Executor, keyHash: string, purpose: CustomerKeyPurpose, now: Date) {
+  const [row] = await db
+    .delete(customerKeys)
+    .where(and(eq(customerKeys.keyHash, keyHash), eq(customerKeys.purpose, purpose), gt(customerKeys.expiresAt, now)))
+    .returning();
+  return row;
+}

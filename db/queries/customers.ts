@@ -1,0 +1,32 @@
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import type { Executor } from '../client';
+import { customers, type NewCustomerRow } from '../schema';
+
+/** Inserts a customer; returns undefined when the email (case-insensitive) is already taken. */
+export async function insertCustomer(db: Executor, values: NewCustomerRow) {
+  const [row] = await db.insert(customers).values(values).onConflictDoNothing().returning();
+  return row;
+}
+
+export async function selectCustomerById(db: Executor, id: number) {
+  const [row] = await db.select().from(customers).where(eq(customers.id, id));
+  return row;
+}
+
+export async function selectCustomerByEmail(db: Executor, email: string) {
+  const [row] = await db
+    .select()
+    .from(customers)
+    .where(sql`lower(${customers.email}) = ${email.trim().toLowerCase()}`);
+  return row;
+}
+
+/** Marks the customer's email as confirmed (keeps the first confirmation time). */
+export async function updateCustomerConfirmed(db: Executor, id: number, now: Date) {
+  const [row] = await db
+    .update(customers)
+    .set({ confirmedAt: sql`coalesce(${customers.confirmedAt}, ${now.toISOString()}::timestamptz)`, updatedAt: now })
+    .where(and(eq(customers.id, id), isNull(customers.anonymizedAt)))
+    .returning();
+  return row;
+}

@@ -1,0 +1,73 @@
+import { desc, eq, inArray, sql } from 'drizzle-orm';
+import type { Executor } from '../client';
+import { emailOutbox } from '../schema';
+
+export type OutboxRow = typeof emailOutbox.$inferSelect;
+
+export async function insertEmail(
+  db: Executor,
+  values: Pick<typeof emailOutbox.$inferInsert, 'kind' | 'toAddress' | 'subject' | 'textBody' | 'htmlBody'>,
+) {
+  const [row] = await db.insert(emailOutbox).values(values).returning({ id: emailOutbox.id });
+  return row!;
+}
+
+/**
+ * Claims up to `limit` due messages for `leaseSeconds`. FOR UPDATE SKIP LOCKED makes concurrent
+ * deliverers (several app instances) pick disjoint rows; the lease keeps a claimed row from being
+ * picked again while it is being sent, and frees it if this instance dies mid-send.
+ */
+export async function claimDueEmails(db: Executor, now: Date, limit: number, leaseSeconds: number) {
+  const nowIso = now.toISOString();
+  const result = await db.execute<{ id: number }>(sql`
+    update ${emailOutbox} set locked_until = ${nowIso}::timestamptz + make_interval(secs => ${leaseSeconds})
+    where id in (
+      select id from ${emailOutbox}
+      where sent_at is null and next_attempt_at <= ${nowIso}::timestamptz
+        and (locked_until is null or locked_until <= ${nowIso}::timestamptz)
+      order by next_attempt_at, id
+      limit ${limit}
+      for update skip locked
+    )
+    returning id`);
+  const ids = rowsOf<{ id: number }>(result).map((r) => Number(r.id));
+  if (ids.length === 0) return [];
+  return db
+    .select()
+    .from(emailOutbox)
+    .where(inArray(emailOutbox.id, ids))
+    .orderBy(emailOutbox.id);
+}
+
+export async function markEmailSent(db: Executor, id: number, providerMessageId: string | null, now: Date) {
+  await db
+    .update(emailOutbox)
+    .set({ sentAt: now, providerMessageId, lockedUntil: null, lastError: null, attempts: sql`${emailOutbox.attempts} + 1` })
+    .where(eq(emailOutbox.id, id));
+}
+
+export async function markEmailFailed(db: Executor, id: number, error: string, nextAttemptAt: Date) {
+  await db
+    .update(emailOutbox)
+    .set({ lastError: error.slice(0, 1000), nextAttemptAt, lockedUntil: null, attempts: sql`${emailOutbox.attempts} + 1` })
+    .where(eq(emailOutbox.id, id));
+}
+
+export async function selectRecentEmails(db: Executor, limit: number, toAddress?: string) {
+  return db
+    .select()
+    .from(emailOutbox)
+    .where(toAddress ? sql`lower(${emailOutbox.toAddress}) = ${toAddress.trim().toLowerCase()}` : undefined)
+    .orderBy(desc(emailOutbox.id))
+    .limit(limit);
+}
+
+export async function selectEmailById(db: Executor, id: number) {
+  const [row] = await db.select().from(emailOutbox).where(eq(emailOutbox.id, id));
+  return row;
+}
+
+/** postgres.js returns an array, PGlite `{ rows }`. */
+function rowsOf<T>(result: unknown): T[] {
+  return Array.isArray(result) ? (result as T[]) : ((result as { rows: T[] }).rows ?? []);
+}

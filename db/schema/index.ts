@@ -1,0 +1,4 @@
+export * from './customers';
+export * from './customer-keys';
+export * from './email-outbox';
+export * from './rate-limits';

@@ -1,0 +1,16 @@
+/**
+ * Runs once when a server instance starts: applies migrations (under an advisory lock), seeds the
+ * demo shopper outside production, and starts the email deliverer.
+ */
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+  const { databaseHandle } = await import('./db/client');
+  const { migrateDatabase } = await import('./db/migrate');
+  await migrateDatabase(databaseHandle());
+  if (process.env.NODE_ENV !== 'production') {
+    const { seedDemoShopper } = await import('./db/seed');
+    await seedDemoShopper(databaseHandle().db);
+  }
+  const { startEmailDeliverer } = await import('./app/_domain/email/deliverer');
+  startEmailDeliverer();
+}

@@ -1,0 +1,49 @@
+/** @type {import('next').NextConfig} */
+const securityHeaders = [
+  { key: 'X-Content-Type-Options', value: 'nosniff' },
+  { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
+  { key: 'X-Frame-Options', value: 'DENY' },
+  { key: 'Content-Security-Policy', value: "frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'" },
+  { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=()' },
+];
+
+// Pages whose URL carries a secret key: never leak it through the Referer header.
+const keyPages = ['/register/confirm', '/password/reset', '/account/email/confirm'];
+
+// JSON:API path prefixes: an unknown path below them gets a JSON:API 404, not the HTML page.
+const apiPrefixes = [
+  'customers',
+  'access-tokens',
+  'refresh-tokens',
+  'customer-confirmation',
+  'customer-password',
+  'customer-forgotten-password',
+  'customer-restore-password',
+  'availability-notifications',
+  'my-availability-notifications',
+];
+
+const nextConfig = {
+  poweredByHeader: false,
+  skipTrailingSlashRedirect: true,
+  serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'postgres'],
+  logging: {
+    // Confirmation and reset links carry single-use keys in the query string: keep them out of logs.
+    incomingRequests: { ignore: keyPages.map((p) => new RegExp(`^${p}`)) },
+  },
+  async headers() {
+    return [
+      { source: '/:path*', headers: securityHeaders },
+      ...keyPages.map((source) => ({ source, headers: [{ key: 'Referrer-Policy', value: 'no-referrer' }] })),
+    ];
+  },
+  async rewrites() {
+    return {
+      fallback: apiPrefixes.flatMap((prefix) => [
+        { source: `/${prefix}/:rest*`, destination: '/jsonapi-not-found' },
+      ]),
+    };
+  },
+};
+
+export default nextConfig;

@@ -1,0 +1,66 @@
+// Starts Next.js behind a small Node HTTP server that owns the client IP: Next.js does not hand
+// the socket address to handlers and keeps whatever X-Forwarded-For a client sends, so any
+// client-sent value is replaced here (see TRUST_PROXY in the README).
+import { createServer } from 'node:http';
+import { pathToFileURL } from 'node:url';
+import next from 'next';
+
+const dev = process.argv.includes('--dev');
+const port = Number(process.env.PORT || 3000);
+const hostname = process.env.HOST || '0.0.0.0';
+const trustedProxies = parseTrustProxy(process.env.TRUST_PROXY);
+const hsts = (process.env.APP_URL || '').startsWith('https://');
+
+function parseTrustProxy(value) {
+  if (value === undefined || value.trim() === '') return 0;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`TRUST_PROXY must be a non-negative integer, got "${value}"`);
+  return n;
+}
+
+function normalizeIp(ip) {
+  return ip?.startsWith('::ffff:') ? ip.slice(7) : ip;
+}
+
+/** The TCP peer, or with TRUST_PROXY=N the Nth X-Forwarded-For entry from the right. */
+export function resolveClientIp(forwardedFor, socketAddress, trusted = trustedProxies) {
+  const peer = normalizeIp(socketAddress) || 'unknown';
+  if (trusted === 0) return peer;
+  const entries = String(forwardedFor ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  return entries.length >= trusted ? normalizeIp(entries[entries.length - trusted]) : peer;
+}
+
+async function main() {
+  if (!dev && !process.env.NODE_ENV) process.env.NODE_ENV = 'production';
+  const app = next({ dev, hostname, port, turbopack: dev });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+  const upgrade = app.getUpgradeHandler();
+
+  const server = createServer((req, res) => {
+    const forwarded = req.headers['x-forwarded-for'];
+    req.headers['x-forwarded-for'] = resolveClientIp(
+      Array.isArray(forwarded) ? forwarded.join(',') : forwarded,
+      req.socket.remoteAddress,
+    );
+    if (hsts) res.setHeader('Strict-Transport-Security', 'max-age=63072000; includeSubDomains');
+    handle(req, res);
+  });
+  server.on('upgrade', (req, socket, head) => upgrade(req, socket, head));
+  server.listen(port, hostname, () => {
+    console.log(`> Shop account area on http://localhost:${port} (${dev ? 'development' : 'production'})`);
+  });
+
+  for (const signal of ['SIGINT', 'SIGTERM']) {
+    process.on(signal, () => {
+      server.close();
+      app.close().finally(() => process.exit(0));
+    });
+  }
+}
+
+// Started as a script (npm run dev / start); imported by tests only for resolveClientIp.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main();
