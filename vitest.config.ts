@@ -4,9 +4,9 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   resolve: {
     alias: [
-      { find: /^@\//, replacement: `${path.resolve(__dirname)}/` },
+      { find: /^@\//, replacement: `${import.meta.dirname}/` },
       // 'server-only' throws outside React Server Components; under Node tests it is a no-op.
-      { find: /^server-only$/, replacement: path.resolve(__dirname, 'db/testing/empty-module.ts') },
+      { find: /^server-only$/, replacement: path.resolve(import.meta.dirname, 'db/testing/empty-module.ts') },
     ],
   },
   test: {
