@@ -1,7 +1,7 @@
 'use client';
 
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { registrationFormSchema, SALUTATIONS, type RegistrationInput } from '@/app/_domain/customers/schema';
 import { Alert } from '@/components/ui/alert';
@@ -29,12 +29,16 @@ export function RegisterForm() {
     defaultValues: { salutation: '' as never, firstName: '', lastName: '', email: '', password: '', confirmPassword: '', acceptedTerms: false },
   });
 
+  // Move focus to the confirmation so screen readers announce it.
+  useEffect(() => {
+    if (registeredEmail !== null) successRef.current?.focus();
+  }, [registeredEmail]);
+
   const onSubmit = handleSubmit(async (values) => {
     setNotice(null);
     const result = await registerCustomerAction(values);
     if (result.ok) {
       setRegisteredEmail(result.data.email);
-      requestAnimationFrame(() => successRef.current?.focus());
       return;
     }
     if (result.message) setNotice(result.message);

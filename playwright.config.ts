@@ -1,0 +1,48 @@
+import { defineConfig } from '@playwright/test';
+import { chromiumExecutable } from './e2e/support/chromium';
+
+const port = Number(process.env.E2E_PORT ?? 3100);
+const baseURL = `http://localhost:${port}`;
+
+export default defineConfig({
+  testDir: 'e2e',
+  testMatch: '**/*.spec.ts',
+  fullyParallel: true,
+  workers: 2,
+  forbidOnly: true,
+  reporter: [['list']],
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  use: {
+    baseURL,
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: chromiumExecutable(),
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    },
+  },
+  webServer: {
+    command: 'node e2e/support/serve.mjs',
+    url: `${baseURL}/`,
+    timeout: 120_000,
+    reuseExistingServer: false,
+    stdout: 'pipe',
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
+    env: {
+      PORT: String(port),
+      APP_URL: baseURL,
+      // Per-IP limits are lifted (every test comes from 127.0.0.1); per-account limits stay.
+      RATE_LIMIT_SIGNUPS_PER_IP: '100000',
+      RATE_LIMIT_EMAILS_PER_IP: '100000',
+      RATE_LIMIT_LOGIN_FAILURES_PER_IP: '100000',
+    },
+  },
+});
