@@ -20,6 +20,7 @@ export default defineConfig([
   },
   {
     files: ['components/**', 'db/**'],
+    ignores: ['**/*.test.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [noApp] }] },
   },
   {
