@@ -25,7 +25,7 @@ export default defineConfig([
   },
   {
     files: ['app/**'],
-    ignores: ['app/_domain/**'],
+    ignores: ['app/_domain/**', '**/*.test.ts', 'app/_lib/testing/**'],
     rules: { 'no-restricted-imports': ['error', { patterns: [noQueries] }] },
   },
 ]);

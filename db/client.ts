@@ -72,6 +72,6 @@ export function getDb(): Database {
 }
 
 /** Makes `handle` the process-wide database (tests, scripts). */
-export function useDatabase(handle: DatabaseHandle | undefined): void {
+export function setDatabase(handle: DatabaseHandle | undefined): void {
   store[globalKey] = handle;
 }

@@ -3,9 +3,9 @@ import { verifyPassword } from '@/app/_domain/passwords/hashing';
 import { getDb } from './client';
 import { selectCustomerByEmail } from './queries/customers';
 import { DEMO_SHOPPER, seedDemoShopper } from './seed';
-import { useTestDatabase } from './testing/test-database';
+import { setupTestDatabase } from './testing/test-database';
 
-useTestDatabase();
+setupTestDatabase();
 
 describe('seedDemoShopper', () => {
   it('creates a confirmed demo shopper whose documented password verifies, once', async () => {

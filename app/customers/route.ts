@@ -1,7 +1,12 @@
 import { registerCustomer } from '@/app/_domain/customers/registration';
-import { documentResponse, jsonApiRoute, readAttributes } from '@/app/_lib/jsonapi';
+import { documentResponse, JsonApiError, jsonApiRoute, readAttributes } from '@/app/_lib/jsonapi';
 import { contextFromRequest } from '@/app/_lib/request-context';
 import { customerResource } from '@/app/_lib/resources';
+
+// PATCH and DELETE need a reference (/customers/{customerReference}); Glue answers 400/405 here.
+const referenceMissing = async (): Promise<Response> => {
+  throw JsonApiError.of(400, 'Customer reference is missing.', '405');
+};
 
 export const { GET, POST, PUT, PATCH, DELETE } = jsonApiRoute({
   async POST(request) {
@@ -10,4 +15,6 @@ export const { GET, POST, PUT, PATCH, DELETE } = jsonApiRoute({
     const resource = customerResource(customer);
     return documentResponse(request, resource, { status: 201, headers: { Location: resource.links!.self } });
   },
+  PATCH: referenceMissing,
+  DELETE: referenceMissing,
 });

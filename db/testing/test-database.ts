@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
 import { afterAll, beforeAll } from 'vitest';
-import { openDatabase, useDatabase, type DatabaseHandle } from '../client';
+import { openDatabase, setDatabase, type DatabaseHandle } from '../client';
 import { migrateDatabase } from '../migrate';
 
 /**
@@ -34,14 +34,14 @@ export async function createTestDatabase(): Promise<DatabaseHandle & { drop(): P
 }
 
 /** Registers beforeAll/afterAll hooks that install a fresh database as the process-wide one. */
-export function useTestDatabase(): { handle(): DatabaseHandle } {
+export function setupTestDatabase(): { handle(): DatabaseHandle } {
   let handle: (DatabaseHandle & { drop(): Promise<void> }) | undefined;
   beforeAll(async () => {
     handle = await createTestDatabase();
-    useDatabase(handle);
+    setDatabase(handle);
   });
   afterAll(async () => {
-    useDatabase(undefined);
+    setDatabase(undefined);
     await handle?.drop();
   });
   return {

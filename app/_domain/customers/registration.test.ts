@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { selectCustomerByEmail } from '@/db/queries/customers';
-import { useTestDatabase } from '@/db/testing/test-database';
+import { setupTestDatabase } from '@/db/testing/test-database';
 import { registerCustomer } from './registration';
 
-useTestDatabase();
+setupTestDatabase();
 
 const valid = {
   salutation: 'Ms',

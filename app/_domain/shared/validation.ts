@@ -67,11 +67,9 @@ export function choice<const T extends readonly [string, ...string[]]>(values: T
 export const pastDateSchema = z
   .union([z.string(), z.null()], { error: messages.date })
   .optional()
-  .transform((v) => (v === '' ? null : v))
-  .refine((v) => v == null || isCalendarDate(v), messages.date)
-  .refine((v) => v == null || (v >= '1900-01-01' && v < new Date().toISOString().slice(0, 10)), {
-    message: 'The date must be in the past.',
-  });
+  .transform((v) => (v === '' || v === undefined ? null : v))
+  .refine((v) => v === null || (isCalendarDate(v) && v >= '1900-01-01'), messages.date)
+  .refine((v) => v === null || v < new Date().toISOString().slice(0, 10), 'The date must be in the past.');
 
 function isCalendarDate(value: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
