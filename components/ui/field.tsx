@@ -1,5 +1,13 @@
 import type { ComponentProps, ReactNode } from 'react';
 
+function FieldError({ id, error }: { id: string | undefined; error: string | undefined }) {
+  return error ? (
+    <p id={id} className="field-error">
+      {error}
+    </p>
+  ) : null;
+}
+
 type FieldShellProps = {
   id: string;
   label: ReactNode;
@@ -22,11 +30,7 @@ function FieldShell({ id, label, error, hint, children }: FieldShellProps) {
         </p>
       ) : null}
       {children(describedBy)}
-      {error ? (
-        <p id={errorId} className="field-error">
-          {error}
-        </p>
-      ) : null}
+      <FieldError id={errorId} error={error} />
     </div>
   );
 }
@@ -83,11 +87,7 @@ export function CheckboxField({ id, label, error, ...input }: CheckboxFieldProps
         {...input}
       />
       <label htmlFor={id}>{label}</label>
-      {error ? (
-        <p id={errorId} className="field-error">
-          {error}
-        </p>
-      ) : null}
+      <FieldError id={errorId} error={error} />
     </div>
   );
 }

@@ -1,7 +1,8 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
-import { getDb } from '@/db/client';
+import { getDb, type Executor } from '@/db/client';
 import { deleteCustomerKeys, deleteLiveCustomerKey, insertCustomerKey } from '@/db/queries/customer-keys';
+import type { CustomerRow } from '@/db/schema';
 import { insertCustomer, selectCustomerByEmail, updateCustomerConfirmed } from '@/db/queries/customers';
 import { enqueueEmail } from '../email/outbox';
 import { confirmRegistrationEmail } from '../email/templates';
@@ -40,7 +41,6 @@ export async function registerCustomer(input: unknown, context: RequestContext):
   if (data.gender !== null && !isGender(data.gender)) throw new DomainError('invalidGender');
 
   const passwordHash = await hashPassword(data.password);
-  const key = newSecretKey();
   return getDb().transaction(async (tx) => {
     const row = await insertCustomer(tx, {
       publicKey: newPublicKey(),
@@ -56,13 +56,7 @@ export async function registerCustomer(input: unknown, context: RequestContext):
       updatedAt: now,
     });
     if (!row) throw new DomainError('emailTaken');
-    await insertCustomerKey(tx, {
-      keyHash: hashSecretKey(key),
-      customerId: row.id,
-      purpose: 'confirm_registration',
-      expiresAt: new Date(now.getTime() + CONFIRMATION_KEY_TTL_MS),
-    });
-    await enqueueEmail(tx, confirmRegistrationEmail({ email: row.email!, firstName: row.firstName ?? '' }, key));
+    await sendConfirmationLink(tx, row, now);
     return toCustomerView(row);
   });
 }
@@ -92,15 +86,20 @@ export async function resendConfirmation(input: unknown, context: RequestContext
   const db = getDb();
   const customer = await selectCustomerByEmail(db, email);
   if (!customer || customer.confirmedAt || customer.anonymizedAt || !customer.email) return;
-  const key = newSecretKey();
   await db.transaction(async (tx) => {
     await deleteCustomerKeys(tx, customer.id, 'confirm_registration');
-    await insertCustomerKey(tx, {
-      keyHash: hashSecretKey(key),
-      customerId: customer.id,
-      purpose: 'confirm_registration',
-      expiresAt: new Date(now.getTime() + CONFIRMATION_KEY_TTL_MS),
-    });
-    await enqueueEmail(tx, confirmRegistrationEmail({ email: customer.email!, firstName: customer.firstName ?? '' }, key));
+    await sendConfirmationLink(tx, customer, now);
   });
+}
+
+/** Stores a new confirmation key (hashed) and queues the email carrying it, in `tx`. */
+async function sendConfirmationLink(tx: Executor, customer: CustomerRow, now: Date): Promise<void> {
+  const key = newSecretKey();
+  await insertCustomerKey(tx, {
+    keyHash: hashSecretKey(key),
+    customerId: customer.id,
+    purpose: 'confirm_registration',
+    expiresAt: new Date(now.getTime() + CONFIRMATION_KEY_TTL_MS),
+  });
+  await enqueueEmail(tx, confirmRegistrationEmail({ email: customer.email!, firstName: customer.firstName ?? '' }, key));
 }
