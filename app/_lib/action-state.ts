@@ -22,6 +22,11 @@ const formErrors: Record<Exclude<DomainErrorCode, 'validation'>, (e: DomainError
   emailTaken: () => ({ field: 'email', message: 'This email address is already registered. Sign in or reset your password.' }),
   confirmationKeyInvalid: () => ({ message: 'This confirmation link is invalid, expired or has already been used.' }),
   rateLimited: (e) => ({ message: `Too many attempts. Please try again in ${waitText(e.retryAfterSeconds)}.` }),
+  invalidCredentials: () => ({ message: 'Email or password is incorrect.' }),
+  unconfirmed: () => ({ message: 'Please confirm your email address first: open the link in the email we sent you.' }),
+  invalidRefreshToken: () => ({ message: 'Your session has ended. Please sign in again.' }),
+  customerNotFound: () => ({ message: 'This account was not found.' }),
+  forbidden: () => ({ message: 'You are not allowed to do this.' }),
 };
 
 /** Converts a domain error into form state; anything else is rethrown (a bug, not a user error). */

@@ -40,7 +40,16 @@ const glue: Record<Exclude<DomainErrorCode, 'validation'>, (e: DomainError) => E
     field: 'registrationKey',
   }),
   rateLimited: () => ({ status: 429, code: '4401', detail: 'Too many attempts. Try again later.' }),
+  // Wrong email, wrong password and unconfirmed account answer byte-identically.
+  invalidCredentials: () => ({ status: 401, code: '003', detail: 'Failed to authenticate user.' }),
+  unconfirmed: () => ({ status: 401, code: '003', detail: 'Failed to authenticate user.' }),
+  invalidRefreshToken: () => ({ status: 401, code: '004', detail: 'Failed to refresh token.' }),
+  customerNotFound: () => ({ status: 404, code: '402', detail: 'Customer not found.' }),
+  forbidden: () => ({ status: 403, code: '411', detail: 'Unauthorized request.' }),
 };
+
+/** Every 401 tells the client how to authenticate. */
+export const WWW_AUTHENTICATE = { 'WWW-Authenticate': 'Bearer realm="Access to shop API"' };
 
 const pointer = (field: string) => ({ pointer: `/data/attributes/${field.replace(/\./g, '/')}` });
 
@@ -52,7 +61,9 @@ export function domainErrorToJsonApi(error: DomainError): JsonApiError {
     );
   }
   const { field, ...object } = glue[error.code](error);
-  const headers: Record<string, string> =
-    error.retryAfterSeconds !== undefined ? { 'Retry-After': String(error.retryAfterSeconds) } : {};
+  const headers: Record<string, string> = {
+    ...(error.retryAfterSeconds !== undefined ? { 'Retry-After': String(error.retryAfterSeconds) } : {}),
+    ...(object.status === 401 ? WWW_AUTHENTICATE : {}),
+  };
   return new JsonApiError(object.status, [{ ...object, ...(field ? { source: pointer(field) } : {}) }], headers);
 }

@@ -493,6 +493,11 @@ const everyCode = {
   emailTaken: null,
   confirmationKeyInvalid: null,
   rateLimited: null,
+  invalidCredentials: null,
+  unconfirmed: null,
+  invalidRefreshToken: null,
+  customerNotFound: null,
+  forbidden: null,
 } satisfies Record<DomainErrorCode, null>;
 
 describe('domainErrorToJsonApi', () => {
@@ -548,6 +553,11 @@ describe('domainErrorToJsonApi', () => {
       field: 'registrationKey',
     },
     rateLimited: { status: 429, code: '4401', detail: 'Too many attempts. Try again later.' },
+    invalidCredentials: { status: 401, code: '003', detail: 'Failed to authenticate user.' },
+    unconfirmed: { status: 401, code: '003', detail: 'Failed to authenticate user.' },
+    invalidRefreshToken: { status: 401, code: '004', detail: 'Failed to refresh token.' },
+    customerNotFound: { status: 404, code: '402', detail: 'Customer not found.' },
+    forbidden: { status: 403, code: '411', detail: 'Unauthorized request.' },
   };
 
   it('has an expectation for every domain error code', () => {
@@ -566,7 +576,8 @@ describe('domainErrorToJsonApi', () => {
         ...(expected.field ? { source: { pointer: `/data/attributes/${expected.field}` } } : {}),
       },
     ]);
-    if (code !== 'rateLimited') expect(error.headers).toEqual({});
+    if (expected.status === 401) expect(error.headers).toEqual({ 'WWW-Authenticate': 'Bearer realm="Access to shop API"' });
+    else if (code !== 'rateLimited') expect(error.headers).toEqual({});
   });
 
   it('names the actual password fields in a 406 (e.g. newPassword on a password change)', () => {

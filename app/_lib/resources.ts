@@ -1,3 +1,4 @@
+import type { TokenPair } from '@/app/_domain/auth/tokens';
 import type { CustomerView } from '@/app/_domain/customers/view';
 import { absoluteUrl, type Resource } from './jsonapi';
 
@@ -21,5 +22,21 @@ export function customerResource(customer: CustomerView): Resource {
       updatedAt: glueTimestamp(customer.updatedAt),
     },
     links: { self: absoluteUrl(`/customers/${encodeURIComponent(customer.reference)}`) },
+  };
+}
+
+/** `access-tokens` / `refresh-tokens` resources (id null, as in Glue). */
+export function tokenResource(type: 'access-tokens' | 'refresh-tokens', tokens: TokenPair): Resource {
+  return {
+    type,
+    id: null,
+    attributes: {
+      tokenType: 'Bearer',
+      expiresIn: tokens.expiresIn,
+      accessToken: tokens.accessToken,
+      refreshToken: tokens.refreshToken,
+      refreshTokenExpiresIn: tokens.refreshTokenExpiresIn,
+      idCompanyUser: null,
+    },
   };
 }

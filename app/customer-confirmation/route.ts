@@ -1,10 +1,13 @@
 import { confirmCustomer } from '@/app/_domain/customers/registration';
-import { jsonApiRoute, noContent, readAttributes } from '@/app/_lib/jsonapi';
+import { jsonApiRoute, noContent } from '@/app/_lib/jsonapi';
+import { withOptionalCustomer } from '@/app/_lib/with-customer';
 
 export const { GET, POST, PUT, PATCH, DELETE } = jsonApiRoute({
-  async POST(request) {
-    const attributes = await readAttributes(request, 'customer-confirmation');
-    await confirmCustomer(attributes, {});
-    return noContent();
-  },
+  POST: withOptionalCustomer(
+    async (_request, { attributes }) => {
+      await confirmCustomer(attributes, {});
+      return noContent();
+    },
+    { body: 'customer-confirmation' },
+  ),
 });

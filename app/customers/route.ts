@@ -1,7 +1,9 @@
+import { getOwnCustomer } from '@/app/_domain/customers/account';
 import { registerCustomer } from '@/app/_domain/customers/registration';
-import { documentResponse, JsonApiError, jsonApiRoute, readAttributes } from '@/app/_lib/jsonapi';
+import { documentResponse, JsonApiError, jsonApiRoute } from '@/app/_lib/jsonapi';
 import { contextFromRequest } from '@/app/_lib/request-context';
 import { customerResource } from '@/app/_lib/resources';
+import { withCustomer, withOptionalCustomer } from '@/app/_lib/with-customer';
 
 // PATCH and DELETE need a reference (/customers/{customerReference}); Glue answers 400/405 here.
 const referenceMissing = async (): Promise<Response> => {
@@ -9,12 +11,18 @@ const referenceMissing = async (): Promise<Response> => {
 };
 
 export const { GET, POST, PUT, PATCH, DELETE } = jsonApiRoute({
-  async POST(request) {
-    const attributes = await readAttributes(request, 'customers');
-    const customer = await registerCustomer(attributes, contextFromRequest(request));
-    const resource = customerResource(customer);
-    return documentResponse(request, resource, { status: 201, headers: { Location: resource.links!.self } });
-  },
+  GET: withCustomer(async (request, { actor }) => {
+    const customer = await getOwnCustomer(actor);
+    return documentResponse(request, [customerResource(customer)]);
+  }),
+  POST: withOptionalCustomer(
+    async (request, { attributes }) => {
+      const customer = await registerCustomer(attributes, contextFromRequest(request));
+      const resource = customerResource(customer);
+      return documentResponse(request, resource, { status: 201, headers: { Location: resource.links!.self } });
+    },
+    { body: 'customers' },
+  ),
   PATCH: referenceMissing,
   DELETE: referenceMissing,
 });

@@ -30,3 +30,7 @@ export async function updateCustomerConfirmed(db: Executor, id: number, now: Dat
     .returning();
   return row;
 }
+
+export async function updateCustomerLastLogin(db: Executor, id: number, now: Date) {
+  await db.update(customers).set({ lastLoginAt: now }).where(eq(customers.id, id));
+}

@@ -2,3 +2,4 @@ export * from './customers';
 export * from './customer-keys';
 export * from './email-outbox';
 export * from './rate-limits';
+export * from './auth';

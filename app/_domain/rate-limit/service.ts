@@ -25,6 +25,12 @@ export async function consumeRateLimit(name: LimitName, subject: string, now: Da
   if (row.hits > max) throw new DomainError('rateLimited', { retryAfterSeconds: secondsUntil(row.windowEndsAt, now) });
 }
 
+/** Counts one attempt (e.g. a failed sign-in) without refusing this one. */
+export async function countRateLimitHit(name: LimitName, subject: string, now: Date): Promise<void> {
+  const { windowSeconds } = rateLimit(name);
+  await incrementRateLimit(getDb(), keyOf(name, subject), now, new Date(now.getTime() + windowSeconds * 1000));
+}
+
 /** Throws `rateLimited` when `subject` has already used up its attempts, without counting one. */
 export async function assertNotRateLimited(name: LimitName, subject: string, now: Date): Promise<void> {
   const { max } = rateLimit(name);

@@ -8,7 +8,12 @@ export type DomainErrorCode =
   | 'invalidGender'
   | 'emailTaken'
   | 'confirmationKeyInvalid'
-  | 'rateLimited';
+  | 'rateLimited'
+  | 'invalidCredentials'
+  | 'unconfirmed'
+  | 'invalidRefreshToken'
+  | 'customerNotFound'
+  | 'forbidden';
 
 type DomainErrorOptions = { fields?: FieldError[]; retryAfterSeconds?: number };
 

@@ -1,0 +1,30 @@
+'use server';
+
+import { AuthError } from 'next-auth';
+import { redirect } from 'next/navigation';
+import { signIn } from '@/app/_auth/auth';
+import { safeReturnPath } from '@/app/_auth/current';
+
+export type SignInState = { message: string; unconfirmed?: boolean } | null;
+
+function messageFor(code: string | undefined): SignInState {
+  if (code === 'unconfirmed') {
+    return { message: 'Please confirm your email address first: open the link in the email we sent you.', unconfirmed: true };
+  }
+  const wait = /^rate_limited_(\d+)$/.exec(code ?? '');
+  if (wait) {
+    const minutes = Math.max(1, Math.ceil(Number(wait[1]) / 60));
+    return { message: `Too many failed sign-in attempts. Please try again in ${minutes === 1 ? 'a minute' : `${minutes} minutes`}.` };
+  }
+  return { message: 'Email or password is incorrect.' };
+}
+
+export async function signInAction(values: { username: string; password: string }, returnTo: unknown): Promise<SignInState> {
+  try {
+    await signIn('credentials', { username: String(values.username ?? ''), password: String(values.password ?? ''), redirect: false });
+  } catch (error) {
+    if (error instanceof AuthError) return messageFor('code' in error ? String(error.code) : undefined);
+    throw error;
+  }
+  redirect(safeReturnPath(returnTo));
+}

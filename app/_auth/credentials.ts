@@ -1,0 +1,45 @@
+import 'server-only';
+import { CredentialsSignin } from 'next-auth';
+import { authenticate } from '@/app/_domain/auth/authenticate';
+import { startBrowserSession } from '@/app/_domain/auth/sessions';
+import { isDomainError, type DomainError } from '@/app/_domain/shared/errors';
+import { clientIpFrom } from '@/app/_lib/client-ip';
+
+/** A failed sign-in; `code` reaches the sign-in form (and the URL of a direct POST). It never says whether an email exists. */
+export class SignInFailed extends CredentialsSignin {
+  constructor(code: string) {
+    super();
+    this.code = code;
+  }
+}
+
+export function signInFailureCode(error: DomainError): string {
+  switch (error.code) {
+    case 'unconfirmed':
+      return 'unconfirmed';
+    case 'rateLimited':
+      return `rate_limited_${error.retryAfterSeconds ?? 60}`;
+    case 'validation':
+      return 'invalid_input';
+    default:
+      return 'invalid_credentials';
+  }
+}
+
+/**
+ * Auth.js's `authorize` for the credentials provider: the same `authenticate` as the API (shared
+ * limits, equal timing), then a new session row whose id becomes the cookie's only content.
+ * Direct POSTs to /api/auth/callback/credentials land here too.
+ */
+export async function authorizeCredentials(credentials: Partial<Record<string, unknown>>, request: Request) {
+  try {
+    const customer = await authenticate(
+      { username: credentials.username, password: credentials.password },
+      { clientIp: clientIpFrom(request.headers) },
+    );
+    return { id: await startBrowserSession(customer.id) };
+  } catch (error) {
+    if (isDomainError(error)) throw new SignInFailed(signInFailureCode(error));
+    throw error;
+  }
+}

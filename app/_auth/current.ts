@@ -1,0 +1,28 @@
+import 'server-only';
+import { redirect } from 'next/navigation';
+import { cache } from 'react';
+import type { Actor } from '@/app/_domain/auth/actor';
+import { resolveBrowserSession } from '@/app/_domain/auth/sessions';
+import { auth } from './auth';
+
+/**
+ * The signed-in shopper of this request, checked against the `sessions` table (cached per
+ * request). This — not the proxy — is the authorization check of every page and server action.
+ */
+export const currentActor = cache(async (): Promise<Actor | null> => {
+  const session = await auth();
+  return session?.sid ? resolveBrowserSession(session.sid) : null;
+});
+
+/** The actor, or a redirect to the sign-in page that comes back to `returnTo` afterwards. */
+export async function requireActor(returnTo: string): Promise<Actor> {
+  const actor = await currentActor();
+  if (!actor) redirect(`/login?callbackUrl=${encodeURIComponent(returnTo)}`);
+  return actor;
+}
+
+/** Only same-site paths are followed after sign-in (`^/(?![/\\])`, no control characters). */
+export function safeReturnPath(value: unknown, fallback = '/account'): string {
+  if (typeof value !== 'string' || !/^\/(?![/\\])/.test(value) || /[\u0000-\u001f\u007f]/.test(value)) return fallback;
+  return value;
+}

@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { codePoints, messages, requiredText, typeError } from '../shared/validation';
+
+/**
+ * Sign-in: the browser form, the Auth.js credentials callback and POST /access-tokens share it.
+ * The field is `username` (Glue's name, and the autocomplete token browsers expect); it holds the
+ * email. Any non-empty password up to 1,024 characters is accepted here: imported accounts may
+ * follow other password rules.
+ */
+export const signInSchema = z.object({
+  username: z
+    .string({ error: typeError(messages.string) })
+    .trim()
+    .min(1, messages.blank)
+    .refine((v) => codePoints(v) <= 1024, messages.tooLong(1024)),
+  password: z
+    .string({ error: typeError(messages.string) })
+    .min(1, messages.blank)
+    .refine((v) => codePoints(v) <= 1024, messages.tooLong(1024)),
+});
+export type SignInInput = z.input<typeof signInSchema>;
+
+export const refreshTokenSchema = z.object({ refreshToken: requiredText(1024) });

@@ -1,0 +1,36 @@
+import 'server-only';
+import { randomBytes } from 'node:crypto';
+import { getDb } from '@/db/client';
+import { insertSession, revokeSession, selectLiveSession, updateSessionUsage } from '@/db/queries/auth';
+import { toCustomerReference } from '../customers/reference';
+import type { Actor } from './actor';
+
+/**
+ * Browser sessions: one row per sign-in, 256-bit random ids. A session lasts 30 days and is
+ * extended to 30 days again when it is used in its last 15 days. The Auth.js cookie carries only
+ * the id, so revoking the row ends the session on the next request.
+ */
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+export const SESSION_TTL_MS = 30 * DAY_MS;
+const EXTEND_WITHIN_MS = 15 * DAY_MS;
+
+export async function startBrowserSession(customerId: number, now: Date = new Date()): Promise<string> {
+  const id = randomBytes(32).toString('base64url');
+  await insertSession(getDb(), { id, customerId, createdAt: now, lastUsedAt: now, expiresAt: new Date(now.getTime() + SESSION_TTL_MS) });
+  return id;
+}
+
+/** The actor of a live session, or null when it is unknown, revoked, expired or its customer is gone. */
+export async function resolveBrowserSession(sessionId: string, now: Date = new Date()): Promise<Actor | null> {
+  const row = await selectLiveSession(getDb(), sessionId, now);
+  if (!row) return null;
+  if (row.session.expiresAt.getTime() - now.getTime() < EXTEND_WITHIN_MS) {
+    await updateSessionUsage(getDb(), sessionId, now, new Date(now.getTime() + SESSION_TTL_MS));
+  }
+  return { customerId: row.customer.id, reference: toCustomerReference(row.customer.id), sessionId };
+}
+
+export async function endBrowserSession(sessionId: string, now: Date = new Date()): Promise<void> {
+  await revokeSession(getDb(), sessionId, now);
+}

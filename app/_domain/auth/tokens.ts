@@ -1,0 +1,90 @@
+import 'server-only';
+import { randomBytes } from 'node:crypto';
+import { getDb } from '@/db/client';
+import {
+  insertRefreshToken,
+  insertTokenFamily,
+  revokeRefreshTokens,
+  revokeTokenFamily,
+  selectLiveTokenFamily,
+  selectRefreshToken,
+  markRefreshTokenUsed,
+} from '@/db/queries/auth';
+import { toCustomerReference } from '../customers/reference';
+import { accessTokenTtlSeconds, refreshTokenTtlSeconds } from '../shared/config';
+import { nowOf, type RequestContext } from '../shared/context';
+import { DomainError } from '../shared/errors';
+import { hashSecretKey } from '../shared/secrets';
+import { parseInput } from '../shared/validation';
+import { signAccessToken, verifyAccessToken } from './access-tokens';
+import type { Actor } from './actor';
+import { authenticate } from './authenticate';
+import { refreshTokenSchema } from './schema';
+
+/**
+ * OAuth-style API tokens (Glue's password grant).
+ * - Every POST /access-tokens starts a token family; its access tokens (JWT, 8 h) name the family
+ *   and every request checks that the family is live, so revocation is immediate.
+ * - Refresh tokens are 256-bit random strings, stored as SHA-256, valid 30 days, rotated on every
+ *   use. Presenting a used one again (a replay, or the loser of two parallel refreshes) revokes the
+ *   whole family: its refresh tokens and every access token issued from it.
+ */
+
+export type TokenPair = { accessToken: string; expiresIn: number; refreshToken: string; refreshTokenExpiresIn: number };
+
+async function issueTokenPair(customerId: number, familyId: string, now: Date): Promise<TokenPair> {
+  const expiresIn = accessTokenTtlSeconds();
+  const refreshTokenExpiresIn = refreshTokenTtlSeconds();
+  const refreshToken = randomBytes(32).toString('base64url');
+  await insertRefreshToken(getDb(), {
+    tokenHash: hashSecretKey(refreshToken),
+    familyId,
+    customerId,
+    createdAt: now,
+    expiresAt: new Date(now.getTime() + refreshTokenExpiresIn * 1000),
+  });
+  const accessToken = await signAccessToken({ customerId, familyId, reference: toCustomerReference(customerId) }, now, expiresIn);
+  return { accessToken, expiresIn, refreshToken, refreshTokenExpiresIn };
+}
+
+/** POST /access-tokens: checks the credentials (shared limits) and starts a token family. */
+export async function createAccessTokens(input: unknown, context: RequestContext): Promise<TokenPair> {
+  const now = nowOf(context);
+  const customer = await authenticate(input, { ...context, now });
+  const family = await insertTokenFamily(getDb(), customer.id);
+  return issueTokenPair(customer.id, family.id, now);
+}
+
+/** POST /refresh-tokens: rotates a refresh token; reuse revokes its family. */
+export async function refreshAccessTokens(input: unknown, context: Pick<RequestContext, 'now'>): Promise<TokenPair> {
+  const now = nowOf(context);
+  const { refreshToken } = parseInput(refreshTokenSchema, input);
+  const tokenHash = hashSecretKey(refreshToken);
+  const db = getDb();
+  const used = await markRefreshTokenUsed(db, tokenHash, now);
+  if (!used) {
+    const known = await selectRefreshToken(db, tokenHash);
+    if (known?.usedAt) await revokeTokenFamily(db, known.familyId, now);
+    throw new DomainError('invalidRefreshToken');
+  }
+  const family = await selectLiveTokenFamily(db, used.familyId);
+  if (!family) throw new DomainError('invalidRefreshToken');
+  return issueTokenPair(used.customerId, used.familyId, now);
+}
+
+/** The actor of a valid, unrevoked access token; null otherwise. */
+export async function resolveAccessToken(token: string, now: Date = new Date()): Promise<Actor | null> {
+  const claims = await verifyAccessToken(token, now);
+  if (!claims) return null;
+  const row = await selectLiveTokenFamily(getDb(), claims.familyId);
+  if (!row || row.customer.id !== claims.customerId) return null;
+  return { customerId: claims.customerId, reference: toCustomerReference(claims.customerId), familyId: claims.familyId };
+}
+
+/**
+ * DELETE /refresh-tokens/{token}: revokes one of the caller's refresh tokens, or all of them for
+ * `mine`. Another customer's (or an unknown) token is silently left alone.
+ */
+export async function revokeRefreshToken(actor: Actor, token: string, now: Date = new Date()): Promise<void> {
+  await revokeRefreshTokens(getDb(), actor.customerId, now, token === 'mine' ? undefined : hashSecretKey(token));
+}

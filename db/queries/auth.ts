@@ -1,0 +1,126 @@
+import { and, eq, gt, isNull, ne } from 'drizzle-orm';
+import type { Executor } from '../client';
+import { customers, refreshTokens, sessions, tokenFamilies } from '../schema';
+
+// ---------------------------------------------------------------- browser sessions
+
+export async function insertSession(db: Executor, values: typeof sessions.$inferInsert) {
+  await db.insert(sessions).values(values);
+}
+
+/** The session with its customer, when the row is live (not revoked, not expired, customer usable). */
+export async function selectLiveSession(db: Executor, id: string, now: Date) {
+  const [row] = await db
+    .select({ session: sessions, customer: customers })
+    .from(sessions)
+    .innerJoin(customers, eq(customers.id, sessions.customerId))
+    .where(
+      and(
+        eq(sessions.id, id),
+        isNull(sessions.revokedAt),
+        gt(sessions.expiresAt, now),
+        isNull(customers.anonymizedAt),
+        eq(customers.isActive, true),
+      ),
+    );
+  return row;
+}
+
+export async function updateSessionUsage(db: Executor, id: string, lastUsedAt: Date, expiresAt: Date) {
+  await db.update(sessions).set({ lastUsedAt, expiresAt }).where(eq(sessions.id, id));
+}
+
+export async function revokeSession(db: Executor, id: string, now: Date) {
+  await db.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.id, id), isNull(sessions.revokedAt)));
+}
+
+/** Revokes every live session of a customer except `keepId`. */
+export async function revokeCustomerSessions(db: Executor, customerId: number, now: Date, keepId?: string) {
+  await db
+    .update(sessions)
+    .set({ revokedAt: now })
+    .where(and(eq(sessions.customerId, customerId), isNull(sessions.revokedAt), keepId ? ne(sessions.id, keepId) : undefined));
+}
+
+// ---------------------------------------------------------------- API token families
+
+export async function insertTokenFamily(db: Executor, customerId: number) {
+  const [row] = await db.insert(tokenFamilies).values({ customerId }).returning();
+  return row!;
+}
+
+/** The family and its customer when both are usable: one indexed lookup per API request. */
+export async function selectLiveTokenFamily(db: Executor, familyId: string) {
+  const [row] = await db
+    .select({ family: tokenFamilies, customer: customers })
+    .from(tokenFamilies)
+    .innerJoin(customers, eq(customers.id, tokenFamilies.customerId))
+    .where(
+      and(
+        eq(tokenFamilies.id, familyId),
+        isNull(tokenFamilies.revokedAt),
+        isNull(customers.anonymizedAt),
+        eq(customers.isActive, true),
+      ),
+    );
+  return row;
+}
+
+export async function revokeTokenFamily(db: Executor, familyId: string, now: Date) {
+  await db.update(tokenFamilies).set({ revokedAt: now }).where(and(eq(tokenFamilies.id, familyId), isNull(tokenFamilies.revokedAt)));
+}
+
+/** Revokes every live token family of a customer except `keepId`. */
+export async function revokeCustomerTokenFamilies(db: Executor, customerId: number, now: Date, keepId?: string) {
+  await db
+    .update(tokenFamilies)
+    .set({ revokedAt: now })
+    .where(
+      and(eq(tokenFamilies.customerId, customerId), isNull(tokenFamilies.revokedAt), keepId ? ne(tokenFamilies.id, keepId) : undefined),
+    );
+}
+
+// ---------------------------------------------------------------- refresh tokens
+
+export async function insertRefreshToken(db: Executor, values: typeof refreshTokens.$inferInsert) {
+  await db.insert(refreshTokens).values(values);
+}
+
+/**
+ * Marks a live refresh token as used and returns it; undefined when it is unknown, expired,
+ * revoked or already used. Of two concurrent calls exactly one gets the row.
+ */
+export async function markRefreshTokenUsed(db: Executor, tokenHash: string, now: Date) {
+  const [row] = await db
+    .update(refreshTokens)
+    .set({ usedAt: now })
+    .where(
+      and(
+        eq(refreshTokens.tokenHash, tokenHash),
+        isNull(refreshTokens.usedAt),
+        isNull(refreshTokens.revokedAt),
+        gt(refreshTokens.expiresAt, now),
+      ),
+    )
+    .returning();
+  return row;
+}
+
+export async function selectRefreshToken(db: Executor, tokenHash: string) {
+  const [row] = await db.select().from(refreshTokens).where(eq(refreshTokens.tokenHash, tokenHash));
+  return row;
+}
+
+/** Revokes refresh tokens of `customerId`: one (by hash) or, without a hash, all of them. */
+export async function revokeRefreshTokens(db: Executor, customerId: number, now: Date, tokenHash?: string) {
+  await db
+    .update(refreshTokens)
+    .set({ revokedAt: now })
+    .where(
+      and(
+        eq(refreshTokens.customerId, customerId),
+        isNull(refreshTokens.revokedAt),
+        tokenHash ? eq(refreshTokens.tokenHash, tokenHash) : undefined,
+      ),
+    );
+}
