@@ -1,9 +1,12 @@
 /**
- * Runs once when a server instance starts: applies migrations (under an advisory lock), seeds the
+ * Runs once when a server instance starts: checks AUTH_SECRET, applies migrations (under an advisory lock), seeds the
  * demo shopper outside production, and starts the email deliverer.
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+  // Fails the start with a clear message when production has no AUTH_SECRET.
+  const { authSecrets } = await import('./app/_domain/auth/secret');
+  authSecrets();
   const { databaseHandle } = await import('./db/client');
   const { migrateDatabase } = await import('./db/migrate');
   await migrateDatabase(databaseHandle());

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { defineConfig } from '@playwright/test';
 import { chromiumExecutable } from './e2e/support/chromium';
 
@@ -39,6 +40,8 @@ export default defineConfig({
     env: {
       PORT: String(port),
       APP_URL: baseURL,
+      // A production start requires AUTH_SECRET; each run gets its own.
+      AUTH_SECRET: process.env.AUTH_SECRET ?? randomBytes(32).toString('base64url'),
       // Per-IP limits are lifted (every test comes from 127.0.0.1); per-account limits stay.
       RATE_LIMIT_SIGNUPS_PER_IP: '100000',
       RATE_LIMIT_EMAILS_PER_IP: '100000',

@@ -1,5 +1,5 @@
 import NextAuth from 'next-auth';
-import { NextResponse } from 'next/server';
+import { NextResponse, type NextFetchEvent, type NextRequest } from 'next/server';
 import { authConfig } from '@/app/_auth/auth.config';
 import { appUrl } from '@/app/_domain/shared/config';
 
@@ -10,11 +10,18 @@ import { appUrl } from '@/app/_domain/shared/config';
  */
 const { auth } = NextAuth(() => authConfig());
 
-export const proxy = auth((request) => {
+type ProxyHandler = (request: NextRequest, event: NextFetchEvent) => Promise<Response>;
+
+// With a lazily built config, next-auth's wrapper resolves to the handler asynchronously.
+const redirectWithoutSession = auth((request) => {
   if (request.auth?.sid) return NextResponse.next();
   const login = new URL('/login', appUrl());
   login.searchParams.set('callbackUrl', request.nextUrl.pathname + request.nextUrl.search);
   return NextResponse.redirect(login);
-});
+}) as unknown as Promise<ProxyHandler>;
+
+export async function proxy(request: NextRequest, event: NextFetchEvent) {
+  return (await redirectWithoutSession)(request, event);
+}
 
 export const config = { matcher: ['/account', '/account/:path*'] };

@@ -35,6 +35,10 @@ export function resolveClientIp(forwardedFor, socketAddress, trusted = trustedPr
 
 async function main() {
   if (!dev && !process.env.NODE_ENV) process.env.NODE_ENV = 'production';
+  if (process.env.NODE_ENV === 'production' && !process.env.AUTH_SECRET?.trim()) {
+    console.error('AUTH_SECRET is required in production: set it to a long random string (e.g. `openssl rand -base64 32`).');
+    process.exit(1);
+  }
   const app = next({ dev, hostname, port, turbopack: dev });
   const handle = app.getRequestHandler();
   await app.prepare();

@@ -56,3 +56,23 @@ export async function registerViaApi(request: APIRequestContext, email: string, 
   expect(response.status()).toBe(201);
   return response.json();
 }
+
+/** A registered shopper whose email is confirmed (through the API and the emailed key). */
+export async function confirmedShopper(request: APIRequestContext, prefix = 'shopper') {
+  const email = uniqueEmail(prefix);
+  const created = await registerViaApi(request, email);
+  const [mail] = await mailTo(request, email);
+  const key = new URL(linkIn(mail!, '/register/confirm')).searchParams.get('key');
+  const response = await request.post('/customer-confirmation', {
+    headers: { 'Content-Type': 'application/vnd.api+json' },
+    data: { data: { type: 'customer-confirmation', attributes: { registrationKey: key } } },
+  });
+  expect(response.status()).toBe(204);
+  return { email, password: demoPassword, reference: created.data.id as string };
+}
+
+export async function signIn(page: Page, email: string, password: string) {
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
