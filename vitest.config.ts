@@ -12,6 +12,8 @@ export default defineConfig({
   test: {
     include: ['app/**/*.test.ts', 'db/**/*.test.ts', 'components/**/*.test.ts', 'e2e/**/*.test.ts'],
     pool: 'forks',
+    // next-auth imports 'next/server' without an extension; bundling it lets Vite resolve that.
+    server: { deps: { inline: ['next-auth'] } },
     testTimeout: 30_000,
     hookTimeout: 60_000,
     env: {
@@ -21,6 +23,8 @@ export default defineConfig({
       RATE_LIMIT_LOGIN_FAILURES_PER_IP: '100000',
       APP_URL: 'https://shop.example.test',
       STORE_CODE: 'DE',
+      // A fixed secret for signing access tokens (otherwise one is generated into .data/).
+      AUTH_SECRET: 'test-only-auth-secret-0123456789abcdefghijklmnop',
     },
   },
 });

@@ -27,6 +27,13 @@ export async function selectRateLimit(db: Executor, key: string) {
   return row;
 }
 
+export async function decrementRateLimit(db: Executor, key: string) {
+  await db
+    .update(rateLimits)
+    .set({ hits: sql`greatest(${rateLimits.hits} - 1, 0)` })
+    .where(eq(rateLimits.key, key));
+}
+
 export async function deleteRateLimit(db: Executor, key: string) {
   await db.delete(rateLimits).where(eq(rateLimits.key, key));
 }

@@ -3,7 +3,7 @@ import { getDb } from '@/db/client';
 import { selectCustomerByEmail, updateCustomerLastLogin } from '@/db/queries/customers';
 import type { CustomerRow } from '@/db/schema';
 import { verifyPassword } from '../passwords/hashing';
-import { assertNotRateLimited, countRateLimitHit, resetRateLimit } from '../rate-limit/service';
+import { assertNotRateLimited, consumeRateLimit, resetRateLimit, undoRateLimitHit } from '../rate-limit/service';
 import { nowOf, type RequestContext } from '../shared/context';
 import { DomainError } from '../shared/errors';
 import { parseInput } from '../shared/validation';
@@ -13,12 +13,12 @@ import { signInSchema } from './schema';
  * The one credential check behind the sign-in page, Auth.js's credentials callback and
  * POST /access-tokens, so all three share the brute-force limits:
  * - limits are checked before any hashing: per client IP and per submitted email (trimmed,
- *   lower-cased, counted whether or not an account exists); a failure counts against both and
- *   the failure that reaches a limit locks that key until its window ends;
+ *   lower-cased, counted whether or not an account exists). Each attempt counts against both
+ *   up front; the failure that reaches a limit locks that key until its window ends;
  * - an unknown email is verified against a dummy argon2id hash, so it takes as long as a wrong
  *   password and fails with the same error;
  * - only after a correct password is an unconfirmed account told so (`unconfirmed`);
- * - success clears the account's failure counter.
+ * - success clears the account's counter and takes its attempt back from the IP's.
  */
 
 // argon2id (m=19456, t=2, p=1) of a random string nobody knows.
@@ -29,18 +29,18 @@ export async function authenticate(input: unknown, context: RequestContext): Pro
   await assertNotRateLimited('loginFailuresPerIp', context.clientIp, now);
   const { username, password } = parseInput(signInSchema, input);
   const email = username.toLowerCase();
-  await assertNotRateLimited('loginFailures', email, now);
+  // Every attempt is counted before hashing, atomically, so parallel guesses cannot slip past
+  // the limit; a successful one is taken back below.
+  await consumeRateLimit('loginFailuresPerIp', context.clientIp, now);
+  await consumeRateLimit('loginFailures', email, now);
 
   const customer = await selectCustomerByEmail(getDb(), email);
   const usable = customer && customer.passwordHash && customer.isActive && !customer.anonymizedAt ? customer : null;
   const valid = await verifyPassword(usable?.passwordHash ?? DUMMY_HASH, password);
-  if (!usable || !valid) {
-    await countRateLimitHit('loginFailuresPerIp', context.clientIp, now);
-    await countRateLimitHit('loginFailures', email, now);
-    throw new DomainError('invalidCredentials');
-  }
+  if (!usable || !valid) throw new DomainError('invalidCredentials');
   if (!usable.confirmedAt) throw new DomainError('unconfirmed');
   await resetRateLimit('loginFailures', email);
+  await undoRateLimitHit('loginFailuresPerIp', context.clientIp);
   await updateCustomerLastLogin(getDb(), usable.id, now);
   return usable;
 }

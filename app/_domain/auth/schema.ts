@@ -16,6 +16,7 @@ export const signInSchema = z.object({
   password: z
     .string({ error: typeError(messages.string) })
     .min(1, messages.blank)
+    .transform((v) => v.normalize('NFC'))
     .refine((v) => codePoints(v) <= 1024, messages.tooLong(1024)),
 });
 export type SignInInput = z.input<typeof signInSchema>;

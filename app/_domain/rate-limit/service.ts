@@ -1,6 +1,6 @@
 import 'server-only';
 import { getDb } from '@/db/client';
-import { deleteRateLimit, incrementRateLimit, selectRateLimit } from '@/db/queries/rate-limits';
+import { decrementRateLimit, deleteRateLimit, incrementRateLimit, selectRateLimit } from '@/db/queries/rate-limits';
 import { rateLimit, type LimitName } from '../shared/config';
 import { DomainError } from '../shared/errors';
 
@@ -25,10 +25,9 @@ export async function consumeRateLimit(name: LimitName, subject: string, now: Da
   if (row.hits > max) throw new DomainError('rateLimited', { retryAfterSeconds: secondsUntil(row.windowEndsAt, now) });
 }
 
-/** Counts one attempt (e.g. a failed sign-in) without refusing this one. */
-export async function countRateLimitHit(name: LimitName, subject: string, now: Date): Promise<void> {
-  const { windowSeconds } = rateLimit(name);
-  await incrementRateLimit(getDb(), keyOf(name, subject), now, new Date(now.getTime() + windowSeconds * 1000));
+/** Takes back one counted attempt (e.g. a sign-in that turned out to succeed). */
+export async function undoRateLimitHit(name: LimitName, subject: string): Promise<void> {
+  await decrementRateLimit(getDb(), keyOf(name, subject));
 }
 
 /** Throws `rateLimited` when `subject` has already used up its attempts, without counting one. */

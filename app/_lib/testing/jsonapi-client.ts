@@ -1,5 +1,11 @@
+import { randomBytes } from 'node:crypto';
 import { expect } from 'vitest';
+import { createAccessTokens, type TokenPair } from '@/app/_domain/auth/tokens';
+import { parseCustomerReference } from '@/app/_domain/customers/reference';
+import { registerCustomer } from '@/app/_domain/customers/registration';
 import type { ErrorObject } from '@/app/_lib/jsonapi-errors';
+import { getDb } from '@/db/client';
+import { updateCustomerConfirmed } from '@/db/queries/customers';
 
 /**
  * Test helpers for calling JSON:API route handlers directly, as Next.js would: a `Request` on an
@@ -85,4 +91,86 @@ export async function readFieldErrors(response: Response): Promise<Record<string
     byField[field!] = message!;
   }
   return byField;
+}
+
+// ---------------------------------------------------------------- authentication
+
+/** The header every 401 of the storefront API carries. */
+export const WWW_AUTHENTICATE = 'Bearer realm="Access to shop API"';
+
+export function bearer(accessToken: string): TestHeaders {
+  return { Authorization: `Bearer ${accessToken}` };
+}
+
+/** Reads an error response that holds exactly one error and returns that error. */
+export async function readError(response: Response): Promise<ErrorObject> {
+  const errors = await readErrors(response);
+  expect(errors).toHaveLength(1);
+  return errors[0]!;
+}
+
+/** `401`/`001` "Invalid access token." with `WWW-Authenticate`. */
+export async function expectInvalidAccessToken(response: Response): Promise<void> {
+  expect(response.status).toBe(401);
+  expect(response.headers.get('www-authenticate')).toBe(WWW_AUTHENTICATE);
+  expect(await readErrors(response)).toEqual([{ status: 401, code: '001', detail: 'Invalid access token.' }]);
+}
+
+/** `403`/`002` "Missing access token.". */
+export async function expectMissingAccessToken(response: Response): Promise<void> {
+  expect(response.status).toBe(403);
+  expect(await readErrors(response)).toEqual([{ status: 403, code: '002', detail: 'Missing access token.' }]);
+}
+
+// ---------------------------------------------------------------- test accounts
+
+let sequence = 0;
+const run = randomBytes(3).toString('hex');
+
+/** An email address no other test of the run uses. */
+export function uniqueEmail(name = 'shopper'): string {
+  sequence += 1;
+  return `${name}.${run}.${sequence}@example.com`;
+}
+
+/** A client IP (TEST-NET-3) no other test of the file uses. */
+export function uniqueIp(): string {
+  sequence += 1;
+  return `203.0.${Math.floor(sequence / 250) % 256}.${(sequence % 250) + 1}`;
+}
+
+export type TestCustomer = { id: number; reference: string; email: string; password: string };
+
+/**
+ * Registers a customer through the domain and, unless `confirmed: false`, confirms the email in
+ * the database (as the confirmation link would).
+ */
+export async function createCustomer(options: { confirmed?: boolean; now?: Date } = {}): Promise<TestCustomer> {
+  const email = uniqueEmail();
+  const password = `pw-${randomBytes(6).toString('hex')}`;
+  const now = options.now ?? new Date();
+  const view = await registerCustomer(
+    {
+      salutation: 'Ms',
+      firstName: 'Ada',
+      lastName: 'Lovelace',
+      email,
+      password,
+      confirmPassword: password,
+      acceptedTerms: true,
+    },
+    { clientIp: '192.0.2.1', now },
+  );
+  const id = parseCustomerReference(view.reference);
+  if (id === null) throw new Error(`unexpected reference ${view.reference}`);
+  if (options.confirmed !== false) await updateCustomerConfirmed(getDb(), id, now);
+  return { id, reference: view.reference, email, password };
+}
+
+/** A token pair for `customer` (POST /access-tokens through the domain, from a fresh client IP). */
+export function issueTokens(customer: TestCustomer, now?: Date): Promise<TokenPair> {
+  return createAccessTokens(
+    { username: customer.email, password: customer.password },
+    { clientIp: uniqueIp(), ...(now ? { now } : {}) },
+  );
 }
