@@ -28,6 +28,8 @@ const nextConfig = {
   skipTrailingSlashRedirect: true,
   serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'postgres'],
   logging: {
+    // Server action arguments hold passwords: never print them (Next's dev server would).
+    serverFunctions: false,
     // Confirmation and reset links carry single-use keys in the query string: keep them out of logs.
     incomingRequests: { ignore: keyPages.map((p) => new RegExp(`^${p}`)) },
   },
