@@ -8,7 +8,7 @@ const securityHeaders = [
 ];
 
 // Pages whose URL carries a secret key: never leak it through the Referer header.
-const keyPages = ['/register/confirm', '/password/reset', '/account/email/confirm'];
+const keyPages = ['/register/confirm', '/password/reset', '/email/confirm'];
 
 // JSON:API path prefixes: an unknown path below them gets a JSON:API 404, not the HTML page.
 const apiPrefixes = [

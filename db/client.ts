@@ -75,3 +75,11 @@ export function getDb(): Database {
 export function setDatabase(handle: DatabaseHandle | undefined): void {
   store[globalKey] = handle;
 }
+
+/** Whether `error` (from either driver, possibly wrapped by Drizzle) is a unique-constraint violation. */
+export function isUniqueViolation(error: unknown): boolean {
+  for (let e: unknown = error; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {
+    if ((e as { code?: unknown }).code === '23505') return true;
+  }
+  return false;
+}

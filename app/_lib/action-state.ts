@@ -27,6 +27,7 @@ const formErrors: Record<Exclude<DomainErrorCode, 'validation'>, (e: DomainError
   invalidRefreshToken: () => ({ message: 'Your session has ended. Please sign in again.' }),
   customerNotFound: () => ({ message: 'This account was not found.' }),
   forbidden: () => ({ message: 'You are not allowed to do this.' }),
+  invalidPassword: () => ({ field: 'password', message: 'The current password is incorrect.' }),
 };
 
 /** Converts a domain error into form state; anything else is rethrown (a bug, not a user error). */

@@ -46,6 +46,7 @@ const glue: Record<Exclude<DomainErrorCode, 'validation'>, (e: DomainError) => E
   invalidRefreshToken: () => ({ status: 401, code: '004', detail: 'Failed to refresh token.' }),
   customerNotFound: () => ({ status: 404, code: '402', detail: 'Customer not found.' }),
   forbidden: () => ({ status: 403, code: '411', detail: 'Unauthorized request.' }),
+  invalidPassword: () => ({ status: 400, code: '408', detail: 'Invalid password.', field: 'password' }),
 };
 
 /** Every 401 tells the client how to authenticate. */

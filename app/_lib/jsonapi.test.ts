@@ -498,6 +498,7 @@ const everyCode = {
   invalidRefreshToken: null,
   customerNotFound: null,
   forbidden: null,
+  invalidPassword: null,
 } satisfies Record<DomainErrorCode, null>;
 
 describe('domainErrorToJsonApi', () => {
@@ -558,6 +559,7 @@ describe('domainErrorToJsonApi', () => {
     invalidRefreshToken: { status: 401, code: '004', detail: 'Failed to refresh token.' },
     customerNotFound: { status: 404, code: '402', detail: 'Customer not found.' },
     forbidden: { status: 403, code: '411', detail: 'Unauthorized request.' },
+    invalidPassword: { status: 400, code: '408', detail: 'Invalid password.', field: 'password' },
   };
 
   it('has an expectation for every domain error code', () => {

@@ -21,3 +21,7 @@ export async function deleteLiveCustomerKey(db: Executor, keyHash: string, purpo
     .returning();
   return row;
 }
+
+export async function deleteAllCustomerKeys(db: Executor, customerId: number) {
+  await db.delete(customerKeys).where(eq(customerKeys.customerId, customerId));
+}

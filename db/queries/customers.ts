@@ -34,3 +34,45 @@ export async function updateCustomerConfirmed(db: Executor, id: number, now: Dat
 export async function updateCustomerLastLogin(db: Executor, id: number, now: Date) {
   await db.update(customers).set({ lastLoginAt: now }).where(eq(customers.id, id));
 }
+
+/** Writes the given profile columns; returns the updated row (undefined for an anonymized customer). */
+export async function updateCustomerProfile(db: Executor, id: number, values: Partial<NewCustomerRow>, now: Date) {
+  const [row] = await db
+    .update(customers)
+    .set({ ...values, updatedAt: now })
+    .where(and(eq(customers.id, id), isNull(customers.anonymizedAt)))
+    .returning();
+  return row;
+}
+
+export async function updateCustomerPassword(db: Executor, id: number, passwordHash: string, passwordHashType: string, now: Date) {
+  await db.update(customers).set({ passwordHash, passwordHashType, updatedAt: now }).where(eq(customers.id, id));
+}
+
+/**
+ * Removes every personal datum of a customer; the row, its id and reference stay for order history.
+ * Running it again changes nothing but `updated_at`.
+ */
+export async function anonymizeCustomerRow(db: Executor, id: number, now: Date) {
+  await db
+    .update(customers)
+    .set({
+      salutation: null,
+      title: null,
+      firstName: null,
+      lastName: null,
+      email: null,
+      gender: null,
+      dateOfBirth: null,
+      phone: null,
+      company: null,
+      passwordHash: null,
+      passwordHashType: null,
+      isActive: false,
+      lastLoginAt: null,
+      passwordResetRequestedAt: null,
+      anonymizedAt: sql`coalesce(${customers.anonymizedAt}, ${now.toISOString()}::timestamptz)`,
+      updatedAt: now,
+    })
+    .where(eq(customers.id, id));
+}

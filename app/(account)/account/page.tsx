@@ -1,25 +1,41 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { requireActor } from '@/app/_auth/current';
 import { getOwnCustomer } from '@/app/_domain/customers/account';
 
 export const metadata: Metadata = { title: 'My account' };
 
+const sections = [
+  { href: '/account/profile', title: 'Profile', text: 'Your name, salutation, gender and date of birth.' },
+  { href: '/account/email', title: 'Email address', text: 'Change the address you sign in with.' },
+  { href: '/account/password', title: 'Password', text: 'Change your password; other devices are signed out.' },
+  { href: '/account/delete', title: 'Delete account', text: 'Remove your personal data for good.' },
+];
+
 export default async function AccountPage() {
   const actor = await requireActor('/account');
   const customer = await getOwnCustomer(actor);
+  const memberSince = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(customer.createdAt);
   return (
     <section className="card">
-      <h1>
-        Hello, {customer.firstName} {customer.lastName}
-      </h1>
+      <h1>Hello, {[customer.firstName, customer.lastName].filter(Boolean).join(' ')}</h1>
       <dl className="details">
         <dt>Name</dt>
-        <dd>
-          {[customer.salutation, customer.firstName, customer.lastName].filter(Boolean).join(' ')}
-        </dd>
+        <dd>{[customer.salutation, customer.firstName, customer.lastName].filter(Boolean).join(' ')}</dd>
         <dt>Email</dt>
         <dd>{customer.email}</dd>
+        <dt>Member since</dt>
+        <dd>{memberSince}</dd>
       </dl>
+      <h2>Your account</h2>
+      <ul className="section-links">
+        {sections.map((s) => (
+          <li key={s.href}>
+            <Link href={s.href}>{s.title}</Link>
+            <span>{s.text}</span>
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { codePoints, messages, requiredText, typeError } from '../shared/validation';
+import { codePoints, currentPasswordSchema, messages, requiredText, typeError } from '../shared/validation';
 
 /**
  * Sign-in: the browser form, the Auth.js credentials callback and POST /access-tokens share it.
@@ -13,11 +13,7 @@ export const signInSchema = z.object({
     .trim()
     .min(1, messages.blank)
     .refine((v) => codePoints(v) <= 1024, messages.tooLong(1024)),
-  password: z
-    .string({ error: typeError(messages.string) })
-    .min(1, messages.blank)
-    .transform((v) => v.normalize('NFC'))
-    .refine((v) => codePoints(v) <= 1024, messages.tooLong(1024)),
+  password: currentPasswordSchema,
 });
 export type SignInInput = z.input<typeof signInSchema>;
 

@@ -1,7 +1,19 @@
 import { z } from 'zod';
-import { choice, emailSchema, messages, newPasswordSchema, pastDateSchema, requiredText, typeError } from '../shared/validation';
+import {
+  choice,
+  confirmPasswordSchema,
+  currentPasswordSchema,
+  emailSchema,
+  messages,
+  newPasswordSchema,
+  pastDateSchema,
+  requiredText,
+} from '../shared/validation';
 
-/** Shared by the registration form, its server action and `POST /customers`. */
+/**
+ * Customer input schemas, each shared by a browser form, its server action and the JSON:API
+ * endpoint doing the same thing.
+ */
 
 export const SALUTATIONS = ['Mr', 'Mrs', 'Ms', 'Dr'] as const;
 export const GENDERS = ['Male', 'Female', 'Diverse'] as const;
@@ -17,20 +29,25 @@ const genderSchema = z
   .optional()
   .transform((v) => (v === '' || v === undefined ? null : v));
 
-export const registrationSchema = z.object({
+const profileFields = {
   salutation: choice(SALUTATIONS),
   firstName: requiredText(100),
   lastName: requiredText(100),
+  gender: genderSchema,
+  dateOfBirth: pastDateSchema,
+};
+
+/** `POST /customers` and the registration form. */
+export const registrationSchema = z.object({
+  ...profileFields,
   email: emailSchema,
   password: newPasswordSchema,
-  confirmPassword: z.string({ error: typeError(messages.string) }).min(1, messages.blank).transform((v) => v.normalize('NFC')),
+  confirmPassword: confirmPasswordSchema,
   // null passes here on purpose: Glue answers it with 413 after the field validation.
   acceptedTerms: z
     .boolean({ error: (issue) => (issue.input === undefined ? messages.missing : messages.bool) })
     .nullable()
     .refine((v) => v !== false, messages.isTrue),
-  gender: genderSchema,
-  dateOfBirth: pastDateSchema,
 });
 
 export type RegistrationInput = z.input<typeof registrationSchema>;
@@ -40,6 +57,31 @@ export const registrationFormSchema = registrationSchema.refine((v) => v.passwor
   path: ['confirmPassword'],
   message: 'The passwords do not match.',
 });
+
+/**
+ * `PATCH /customers/{ref}`: any of these; an absent field stays as it is, null clears an optional
+ * one. Password fields and everything else are dropped (never written).
+ */
+export const customerUpdateSchema = z.object({ ...profileFields, email: emailSchema }).partial();
+export type CustomerUpdateInput = z.input<typeof customerUpdateSchema>;
+
+/** The profile form: the same schema without the email (changed on its own page, with the password). */
+export const profileFormSchema = customerUpdateSchema.omit({ email: true });
+export type ProfileFormInput = z.input<typeof profileFormSchema>;
+
+/** Email change in the browser: the new address and the current password. */
+export const emailChangeSchema = z.object({ email: emailSchema, password: currentPasswordSchema });
+export type EmailChangeInput = z.input<typeof emailChangeSchema>;
+
+/** The key of an email-change link. */
+export const emailChangeConfirmationSchema = z.object({ key: requiredText(200) });
+
+/** Account deletion in the browser: the current password and an explicit confirmation. */
+export const accountDeletionSchema = z.object({
+  password: currentPasswordSchema,
+  confirm: z.literal(true, { error: 'Please confirm that you want to delete your account.' }),
+});
+export type AccountDeletionInput = z.input<typeof accountDeletionSchema>;
 
 export const confirmationSchema = z.object({ registrationKey: requiredText(200) });
 

@@ -16,11 +16,14 @@ function layout(title: string, paragraphs: string[], action?: { label: string; u
   return `<!doctype html><html lang="en"><body style="font-family:system-ui,sans-serif;color:#111;max-width:560px;margin:0 auto;padding:24px"><h1 style="font-size:20px">${escapeHtml(title)}</h1>${body}${button}</body></html>`;
 }
 
-export function confirmRegistrationEmail(to: { email: string; firstName: string }, key: string): EmailMessage {
+function greeting(firstName: string | null): string {
+  return firstName ? `Hello ${firstName},` : 'Hello,';
+}
+
+export function confirmRegistrationEmail(to: { email: string; firstName: string | null }, key: string): EmailMessage {
   const url = `${appUrl()}/register/confirm?key=${encodeURIComponent(key)}`;
-  const greeting = `Hello ${to.firstName},`;
   const lines = [
-    greeting,
+    greeting(to.firstName),
     'Thank you for registering. Please confirm your email address to activate your account.',
     'The link is valid for 24 hours and works once. If you did not register, ignore this email.',
   ];
@@ -30,5 +33,51 @@ export function confirmRegistrationEmail(to: { email: string; firstName: string 
     subject: 'Confirm your email address',
     textBody: `${lines.join('\n\n')}\n\nConfirm your email: ${url}\n`,
     htmlBody: layout('Confirm your email address', lines, { label: 'Confirm my email', url }),
+  };
+}
+
+export function passwordChangedEmail(to: { email: string; firstName: string | null }): EmailMessage {
+  const lines = [
+    greeting(to.firstName),
+    'The password of your shop account was just changed, and every other device was signed out.',
+    'If this was not you, reset your password at once with "Forgot your password?" on the sign-in page, and contact us.',
+  ];
+  return {
+    kind: 'password-changed',
+    toAddress: to.email,
+    subject: 'Your password was changed',
+    textBody: `${lines.join('\n\n')}\n\nSign in: ${appUrl()}/login\n`,
+    htmlBody: layout('Your password was changed', lines, { label: 'Sign in', url: `${appUrl()}/login` }),
+  };
+}
+
+export function confirmEmailChangeEmail(to: { newEmail: string; firstName: string | null }, key: string): EmailMessage {
+  const url = `${appUrl()}/email/confirm?key=${encodeURIComponent(key)}`;
+  const lines = [
+    greeting(to.firstName),
+    'Please confirm that this is the new email address of your shop account. Until you do, your old address stays in use.',
+    'The link is valid for 24 hours and works once. If you did not ask for this, ignore this email.',
+  ];
+  return {
+    kind: 'confirm-email-change',
+    toAddress: to.newEmail,
+    subject: 'Confirm your new email address',
+    textBody: `${lines.join('\n\n')}\n\nConfirm your new email: ${url}\n`,
+    htmlBody: layout('Confirm your new email address', lines, { label: 'Confirm my new email', url }),
+  };
+}
+
+export function emailChangeNoticeEmail(to: { email: string; firstName: string | null }, newEmail: string): EmailMessage {
+  const lines = [
+    greeting(to.firstName),
+    `Someone asked to change the email address of your shop account to ${newEmail}. It changes only once the new address is confirmed.`,
+    'If this was not you, change your password now and contact us.',
+  ];
+  return {
+    kind: 'email-change-notice',
+    toAddress: to.email,
+    subject: 'Your email address is being changed',
+    textBody: `${lines.join('\n\n')}\n`,
+    htmlBody: layout('Your email address is being changed', lines),
   };
 }

@@ -13,7 +13,8 @@ export type DomainErrorCode =
   | 'unconfirmed'
   | 'invalidRefreshToken'
   | 'customerNotFound'
-  | 'forbidden';
+  | 'forbidden'
+  | 'invalidPassword';
 
 type DomainErrorOptions = { fields?: FieldError[]; retryAfterSeconds?: number };
 

@@ -52,6 +52,19 @@ export const newPasswordSchema = z
   .refine((v) => codePoints(v) >= 8, messages.tooShort(8))
   .refine((v) => codePoints(v) <= 64, messages.tooLong(64));
 
+/** The repeated password of a form or request: compared with the new one by the domain (Glue's 406). */
+export const confirmPasswordSchema = z
+  .string({ error: typeError(messages.string) })
+  .min(1, messages.blank)
+  .transform((v) => v.normalize('NFC'));
+
+/** A current password as typed at sign-in: any non-empty string up to 1,024 code points after NFC. */
+export const currentPasswordSchema = z
+  .string({ error: typeError(messages.string) })
+  .min(1, messages.blank)
+  .transform((v) => v.normalize('NFC'))
+  .refine((v) => codePoints(v) <= 1024, messages.tooLong(1024));
+
 export function choice<const T extends readonly [string, ...string[]]>(values: T) {
   return z.enum(values, {
     error: (issue: Issue) =>

@@ -1,0 +1,25 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { requireActor } from '@/app/_auth/current';
+import { getOwnCustomer } from '@/app/_domain/customers/account';
+import { EmailChangeForm } from './email-form';
+
+export const metadata: Metadata = { title: 'Email address' };
+
+export default async function EmailPage() {
+  const actor = await requireActor('/account/email');
+  const customer = await getOwnCustomer(actor);
+  return (
+    <section className="card narrow">
+      <p className="breadcrumb">
+        <Link href="/account">My account</Link>
+      </p>
+      <h1>Email address</h1>
+      <p>
+        You sign in with <strong>{customer.email}</strong>. We will send a link to the new address; it replaces the old
+        one only once you open that link.
+      </p>
+      <EmailChangeForm />
+    </section>
+  );
+}

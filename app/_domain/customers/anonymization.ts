@@ -1,0 +1,41 @@
+import 'server-only';
+import { getDb } from '@/db/client';
+import { deleteAllCustomerKeys } from '@/db/queries/customer-keys';
+import { anonymizeCustomerRow, selectCustomerById } from '@/db/queries/customers';
+import type { Actor } from '../auth/actor';
+import { revokeCustomerLogins } from '../auth/revocation';
+import { assertCurrentPassword } from '../passwords/current-password';
+import { nowOf, type RequestContext } from '../shared/context';
+import { DomainError } from '../shared/errors';
+import { parseInput } from '../shared/validation';
+import { assertOwnReference } from './account';
+import { accountDeletionSchema } from './schema';
+
+/**
+ * Account deletion is anonymization: the row and its reference stay for order history, every
+ * personal column is cleared (which frees the email for a new registration), pending
+ * confirmation/reset/email-change keys are deleted and every session and token family ends —
+ * in one transaction. Running it twice is harmless. It cannot be undone.
+ */
+async function anonymize(customerId: number, now: Date): Promise<void> {
+  await getDb().transaction(async (tx) => {
+    await anonymizeCustomerRow(tx, customerId, now);
+    await deleteAllCustomerKeys(tx, customerId);
+    await revokeCustomerLogins(customerId, now, {}, tx);
+  });
+}
+
+/** DELETE /customers/{ref}: the access token is the proof. */
+export async function anonymizeCustomer(actor: Actor, reference: string, context: Pick<RequestContext, 'now'> = {}): Promise<void> {
+  assertOwnReference(actor, reference);
+  await anonymize(actor.customerId, nowOf(context));
+}
+
+/** The browser's "delete my account": the current password and an explicit confirmation. */
+export async function deleteOwnAccount(actor: Actor, input: unknown, context: Pick<RequestContext, 'now'> = {}): Promise<void> {
+  const { password } = parseInput(accountDeletionSchema, input);
+  const customer = await selectCustomerById(getDb(), actor.customerId);
+  if (!customer || customer.anonymizedAt) throw new DomainError('forbidden');
+  await assertCurrentPassword(customer, password);
+  await anonymize(customer.id, nowOf(context));
+}

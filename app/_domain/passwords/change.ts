@@ -1,0 +1,50 @@
+import 'server-only';
+import { getDb } from '@/db/client';
+import { selectCustomerById, updateCustomerPassword } from '@/db/queries/customers';
+import type { Actor } from '../auth/actor';
+import { revokeCustomerLogins } from '../auth/revocation';
+import { assertOwnReference } from '../customers/account';
+import { enqueueEmail } from '../email/outbox';
+import { passwordChangedEmail } from '../email/templates';
+import { nowOf, type RequestContext } from '../shared/context';
+import { DomainError } from '../shared/errors';
+import { parseInput } from '../shared/validation';
+import { assertCurrentPassword } from './current-password';
+import { hashPassword, PASSWORD_HASH_TYPE } from './hashing';
+import { passwordChangeSchema } from './schema';
+
+/**
+ * Password change (browser form and PATCH /customer-password[/{ref}]), in Glue's order:
+ * validation (901) → ownership (411) → confirmation (406) → current password (408).
+ * On success the new argon2id hash is stored, every other session and token family of the
+ * customer ends (the caller's own login stays), and a notice without any secret is emailed —
+ * all in one transaction.
+ */
+export async function changePassword(
+  actor: Actor,
+  reference: string | null,
+  input: unknown,
+  context: Pick<RequestContext, 'now'> = {},
+): Promise<void> {
+  const now = nowOf(context);
+  const data = parseInput(passwordChangeSchema, input);
+  if (reference !== null) assertOwnReference(actor, reference);
+  if (data.newPassword !== data.confirmPassword) {
+    throw new DomainError('passwordsDontMatch', {
+      fields: [
+        { field: 'newPassword', message: '' },
+        { field: 'confirmPassword', message: '' },
+      ],
+    });
+  }
+  const customer = await selectCustomerById(getDb(), actor.customerId);
+  if (!customer || customer.anonymizedAt || !customer.email) throw new DomainError('forbidden');
+  await assertCurrentPassword(customer, data.password);
+
+  const passwordHash = await hashPassword(data.newPassword);
+  await getDb().transaction(async (tx) => {
+    await updateCustomerPassword(tx, customer.id, passwordHash, PASSWORD_HASH_TYPE, now);
+    await revokeCustomerLogins(customer.id, now, { sessionId: actor.sessionId, familyId: actor.familyId }, tx);
+    await enqueueEmail(tx, passwordChangedEmail({ email: customer.email!, firstName: customer.firstName }));
+  });
+}
