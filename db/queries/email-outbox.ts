@@ -6,7 +6,7 @@ export type OutboxRow = typeof emailOutbox.$inferSelect;
 
 export async function insertEmail(
   db: Executor,
-  values: Pick<typeof emailOutbox.$inferInsert, 'kind' | 'toAddress' | 'subject' | 'textBody' | 'htmlBody'>,
+  values: Pick<typeof emailOutbox.$inferInsert, 'customerId' | 'kind' | 'toAddress' | 'subject' | 'textBody' | 'htmlBody'>,
 ) {
   const [row] = await db.insert(emailOutbox).values(values).returning({ id: emailOutbox.id });
   return row!;
@@ -70,4 +70,9 @@ export async function selectEmailById(db: Executor, id: number) {
 /** postgres.js returns an array, PGlite `{ rows }`. */
 function rowsOf<T>(result: unknown): T[] {
   return Array.isArray(result) ? (result as T[]) : ((result as { rows: T[] }).rows ?? []);
+}
+
+/** Deletes every message about a customer (sent or not): part of anonymization. */
+export async function deleteCustomerEmails(db: Executor, customerId: number) {
+  await db.delete(emailOutbox).where(eq(emailOutbox.customerId, customerId));
 }

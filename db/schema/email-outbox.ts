@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { bigint, index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { customers } from './customers';
 
 /**
  * Transactional outbox: a message is written in the same transaction as the change that causes it
@@ -10,6 +11,8 @@ export const emailOutbox = pgTable(
   {
     id: bigint({ mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
     kind: text().notNull(),
+    /** The customer the message is about; anonymizing the customer deletes their messages. */
+    customerId: bigint({ mode: 'number' }).references(() => customers.id, { onDelete: 'cascade' }),
     toAddress: text().notNull(),
     subject: text().notNull(),
     textBody: text().notNull(),
@@ -22,5 +25,8 @@ export const emailOutbox = pgTable(
     sentAt: timestamp({ withTimezone: true, precision: 6 }),
     createdAt: timestamp({ withTimezone: true, precision: 6 }).notNull().defaultNow(),
   },
-  (t) => [index('email_outbox_pending_idx').on(t.nextAttemptAt).where(sql`${t.sentAt} is null`)],
+  (t) => [
+    index('email_outbox_customer_idx').on(t.customerId),
+    index('email_outbox_pending_idx').on(t.nextAttemptAt).where(sql`${t.sentAt} is null`),
+  ],
 );

@@ -2,6 +2,7 @@ import 'server-only';
 import { getDb } from '@/db/client';
 import { deleteAllCustomerKeys } from '@/db/queries/customer-keys';
 import { anonymizeCustomerRow, selectCustomerById } from '@/db/queries/customers';
+import { deleteCustomerEmails } from '@/db/queries/email-outbox';
 import type { Actor } from '../auth/actor';
 import { revokeCustomerLogins } from '../auth/revocation';
 import { assertCurrentPassword } from '../passwords/current-password';
@@ -14,13 +15,15 @@ import { accountDeletionSchema } from './schema';
 /**
  * Account deletion is anonymization: the row and its reference stay for order history, every
  * personal column is cleared (which frees the email for a new registration), pending
- * confirmation/reset/email-change keys are deleted and every session and token family ends —
- * in one transaction. Running it twice is harmless. It cannot be undone.
+ * confirmation/reset/email-change keys and every outbox email about the customer are deleted,
+ * and every session and token family ends — in one transaction. Running it twice is harmless.
+ * It cannot be undone.
  */
 async function anonymize(customerId: number, now: Date): Promise<void> {
   await getDb().transaction(async (tx) => {
     await anonymizeCustomerRow(tx, customerId, now);
     await deleteAllCustomerKeys(tx, customerId);
+    await deleteCustomerEmails(tx, customerId);
     await revokeCustomerLogins(customerId, now, {}, tx);
   });
 }

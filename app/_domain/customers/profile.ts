@@ -44,8 +44,8 @@ async function startEmailChange(tx: Executor, customer: CustomerRow, newEmail: s
     newEmail,
     expiresAt: new Date(now.getTime() + EMAIL_CHANGE_TTL_MS),
   });
-  await enqueueEmail(tx, confirmEmailChangeEmail({ newEmail, firstName: customer.firstName }, key));
-  await enqueueEmail(tx, emailChangeNoticeEmail({ email: customer.email!, firstName: customer.firstName }, newEmail));
+  await enqueueEmail(tx, customer.id, confirmEmailChangeEmail({ newEmail, firstName: customer.firstName }, key));
+  await enqueueEmail(tx, customer.id, emailChangeNoticeEmail({ email: customer.email!, firstName: customer.firstName }, newEmail));
 }
 
 /** Throws `emailTaken` when another customer uses `email` (case-insensitive). */

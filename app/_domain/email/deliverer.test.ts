@@ -346,7 +346,7 @@ describe('enqueueEmail', () => {
   it('queues nothing when the caller’s transaction rolls back', async () => {
     await expect(
       getDb().transaction(async (tx) => {
-        await enqueueEmail(tx, message('ada@example.com'));
+        await enqueueEmail(tx, null, message('ada@example.com'));
         throw new Error('the change failed');
       }),
     ).rejects.toThrow('the change failed');
@@ -357,7 +357,7 @@ describe('enqueueEmail', () => {
 
   it('queues a message that the deliverer sends once the transaction commits', async () => {
     await getDb().transaction(async (tx) => {
-      await enqueueEmail(tx, message('ada@example.com', 'Committed'));
+      await enqueueEmail(tx, null, message('ada@example.com', 'Committed'));
     });
     await expect(deliverDueEmails(at(soon()))).resolves.toEqual({ sent: 1, failed: 0 });
     expect(fake.requests.map((r) => r.body.subject)).toEqual(['Committed']);

@@ -45,6 +45,6 @@ export async function changePassword(
   await getDb().transaction(async (tx) => {
     await updateCustomerPassword(tx, customer.id, passwordHash, PASSWORD_HASH_TYPE, now);
     await revokeCustomerLogins(customer.id, now, { sessionId: actor.sessionId, familyId: actor.familyId }, tx);
-    await enqueueEmail(tx, passwordChangedEmail({ email: customer.email!, firstName: customer.firstName }));
+    await enqueueEmail(tx, customer.id, passwordChangedEmail({ email: customer.email!, firstName: customer.firstName }));
   });
 }

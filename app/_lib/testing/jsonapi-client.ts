@@ -1,11 +1,15 @@
 import { randomBytes } from 'node:crypto';
+import { desc, sql, type SQL } from 'drizzle-orm';
+import { decodeJwt } from 'jose';
 import { expect } from 'vitest';
 import { createAccessTokens, type TokenPair } from '@/app/_domain/auth/tokens';
 import { parseCustomerReference } from '@/app/_domain/customers/reference';
 import { registerCustomer } from '@/app/_domain/customers/registration';
+import { isDomainError, type DomainError } from '@/app/_domain/shared/errors';
 import type { ErrorObject } from '@/app/_lib/jsonapi-errors';
 import { getDb } from '@/db/client';
 import { updateCustomerConfirmed } from '@/db/queries/customers';
+import { emailOutbox } from '@/db/schema';
 
 /**
  * Test helpers for calling JSON:API route handlers directly, as Next.js would: a `Request` on an
@@ -173,4 +177,68 @@ export function issueTokens(customer: TestCustomer, now?: Date): Promise<TokenPa
     { username: customer.email, password: customer.password },
     { clientIp: uniqueIp(), ...(now ? { now } : {}) },
   );
+}
+
+export type SignedInCustomer = TestCustomer & TokenPair & { familyId: string };
+
+/** A confirmed customer with a fresh token pair (one token family). */
+export async function createSignedInCustomer(options: { now?: Date } = {}): Promise<SignedInCustomer> {
+  const customer = await createCustomer(options);
+  const tokens = await issueTokens(customer, options.now);
+  return { ...customer, ...tokens, familyId: familyOf(tokens.accessToken) };
+}
+
+/** The token family an access token was issued from (its `fam` claim). */
+export function familyOf(accessToken: string): string {
+  const family = decodeJwt(accessToken).fam;
+  if (typeof family !== 'string') throw new Error('access token without a family');
+  return family;
+}
+
+// ---------------------------------------------------------------- domain errors, emails, raw rows
+
+/** The DomainError `promise` rejects with (fails when it resolves or rejects with anything else). */
+export async function domainErrorOf(promise: Promise<unknown>): Promise<DomainError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  if (!isDomainError(error)) throw new Error(`expected a DomainError, got ${String(error)}`);
+  return error;
+}
+
+/** Messages queued to `address` (compared lower-cased), newest first. */
+export function emailsTo(address: string) {
+  return getDb()
+    .select()
+    .from(emailOutbox)
+    .where(sql`lower(${emailOutbox.toAddress}) = ${address.trim().toLowerCase()}`)
+    .orderBy(desc(emailOutbox.id));
+}
+
+/** The decoded `key` query parameter of the first link to `path` (e.g. `/email/confirm`) in `text`. */
+export function linkKey(text: string, path: string): string | null {
+  const escaped = path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const match = new RegExp(`${escaped}\\?key=([^\\s"<&]+)`).exec(text);
+  return match ? decodeURIComponent(match[1]!) : null;
+}
+
+/** Rows of a raw query; postgres.js returns an array, PGlite `{ rows }`. */
+export async function selectRows<T = Record<string, unknown>>(query: SQL): Promise<T[]> {
+  const result: unknown = await getDb().execute(query);
+  return Array.isArray(result) ? (result as T[]) : ((result as { rows: T[] }).rows ?? []);
+}
+
+/** Every row of every table in the `public` schema, as JSON text (for "no personal data left" checks). */
+export async function everyRowAsText(): Promise<{ table: string; row: string }[]> {
+  const tables = await selectRows<{ table_name: string }>(
+    sql`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`,
+  );
+  expect(tables.length).toBeGreaterThan(0);
+  const rows: { table: string; row: string }[] = [];
+  for (const { table_name: table } of tables) {
+    const found = await selectRows<{ row: string }>(sql`select row_to_json(t)::text as row from ${sql.identifier(table)} t`);
+    rows.push(...found.map(({ row }) => ({ table, row })));
+  }
+  return rows;
 }
