@@ -28,6 +28,7 @@ const formErrors: Record<Exclude<DomainErrorCode, 'validation'>, (e: DomainError
   customerNotFound: () => ({ message: 'This account was not found.' }),
   forbidden: () => ({ message: 'You are not allowed to do this.' }),
   invalidPassword: () => ({ field: 'password', message: 'The current password is incorrect.' }),
+  resetKeyInvalid: () => ({ message: 'This reset link is invalid, expired or has already been used.' }),
 };
 
 /** Converts a domain error into form state; anything else is rethrown (a bug, not a user error). */

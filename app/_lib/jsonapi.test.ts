@@ -499,6 +499,7 @@ const everyCode = {
   customerNotFound: null,
   forbidden: null,
   invalidPassword: null,
+  resetKeyInvalid: null,
 } satisfies Record<DomainErrorCode, null>;
 
 describe('domainErrorToJsonApi', () => {
@@ -560,6 +561,7 @@ describe('domainErrorToJsonApi', () => {
     customerNotFound: { status: 404, code: '402', detail: 'Customer not found.' },
     forbidden: { status: 403, code: '411', detail: 'Unauthorized request.' },
     invalidPassword: { status: 400, code: '408', detail: 'Invalid password.', field: 'password' },
+    resetKeyInvalid: { status: 422, code: '415', detail: 'Restore password key is not valid.', field: 'restorePasswordKey' },
   };
 
   it('has an expectation for every domain error code', () => {

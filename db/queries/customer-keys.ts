@@ -25,3 +25,12 @@ export async function deleteLiveCustomerKey(db: Executor, keyHash: string, purpo
 export async function deleteAllCustomerKeys(db: Executor, customerId: number) {
   await db.delete(customerKeys).where(eq(customerKeys.customerId, customerId));
 }
+
+/** A live key without using it (e.g. to decide which page to show). */
+export async function selectLiveCustomerKey(db: Executor, keyHash: string, purpose: CustomerKeyPurpose, now: Date) {
+  const [row] = await db
+    .select()
+    .from(customerKeys)
+    .where(and(eq(customerKeys.keyHash, keyHash), eq(customerKeys.purpose, purpose), gt(customerKeys.expiresAt, now)));
+  return row;
+}

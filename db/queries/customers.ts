@@ -49,6 +49,10 @@ export async function updateCustomerPassword(db: Executor, id: number, passwordH
   await db.update(customers).set({ passwordHash, passwordHashType, updatedAt: now }).where(eq(customers.id, id));
 }
 
+export async function updateCustomerResetRequested(db: Executor, id: number, now: Date) {
+  await db.update(customers).set({ passwordResetRequestedAt: now }).where(eq(customers.id, id));
+}
+
 /**
  * Removes every personal datum of a customer; the row, its id and reference stay for order history.
  * Running it again changes nothing but `updated_at`.

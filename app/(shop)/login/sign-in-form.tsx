@@ -1,6 +1,7 @@
 'use client';
 
 import { zodResolver } from '@hookform/resolvers/zod';
+import Link from 'next/link';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { signInSchema, type SignInInput } from '@/app/_domain/auth/schema';
@@ -74,6 +75,9 @@ export function SignInForm({ returnTo }: { returnTo: string }) {
       <SubmitButton pending={isSubmitting} pendingLabel="Signing in…">
         Sign in
       </SubmitButton>
+      <p className="form-footer">
+        <Link href="/password/forgot">Forgot your password?</Link>
+      </p>
     </form>
   );
 }

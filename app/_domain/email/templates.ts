@@ -81,3 +81,19 @@ export function emailChangeNoticeEmail(to: { email: string; firstName: string | 
     htmlBody: layout('Your email address is being changed', lines),
   };
 }
+
+export function resetPasswordEmail(to: { email: string; firstName: string | null }, key: string): EmailMessage {
+  const url = `${appUrl()}/password/reset?key=${encodeURIComponent(key)}`;
+  const lines = [
+    greeting(to.firstName),
+    'Someone asked to reset the password of your shop account. Choose a new password with the link below.',
+    'The link is valid for 1 hour and works once. If you did not ask for this, ignore this email: your password stays as it is.',
+  ];
+  return {
+    kind: 'reset-password',
+    toAddress: to.email,
+    subject: 'Reset your password',
+    textBody: `${lines.join('\n\n')}\n\nReset your password: ${url}\n`,
+    htmlBody: layout('Reset your password', lines, { label: 'Choose a new password', url }),
+  };
+}

@@ -14,7 +14,8 @@ export type DomainErrorCode =
   | 'invalidRefreshToken'
   | 'customerNotFound'
   | 'forbidden'
-  | 'invalidPassword';
+  | 'invalidPassword'
+  | 'resetKeyInvalid';
 
 type DomainErrorOptions = { fields?: FieldError[]; retryAfterSeconds?: number };
 

@@ -1,0 +1,10 @@
+'use server';
+
+import { requestPasswordReset } from '@/app/_domain/passwords/reset';
+import { actionContext } from '@/app/_lib/action-context';
+import { runAction } from '@/app/_lib/action-state';
+
+export async function requestPasswordResetAction(values: unknown) {
+  const context = await actionContext();
+  return runAction(() => requestPasswordReset(values, context));
+}

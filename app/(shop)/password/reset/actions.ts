@@ -1,0 +1,8 @@
+'use server';
+
+import { resetPassword } from '@/app/_domain/passwords/reset';
+import { runAction } from '@/app/_lib/action-state';
+
+export async function resetPasswordAction(values: unknown) {
+  return runAction(() => resetPassword(values));
+}
