@@ -43,7 +43,7 @@ export async function requestPasswordReset(input: unknown, context: RequestConte
   if (!customer || customer.anonymizedAt || !customer.isActive || !customer.email) return;
   const key = newSecretKey();
   await getDb().transaction(async (tx) => {
-
+    await deleteCustomerKeys(tx, customer.id, 'reset_password');
     await insertCustomerKey(tx, {
       keyHash: hashSecretKey(key),
       customerId: customer.id,

@@ -5,6 +5,7 @@ import { expect } from 'vitest';
 import { createAccessTokens, type TokenPair } from '@/app/_domain/auth/tokens';
 import { parseCustomerReference } from '@/app/_domain/customers/reference';
 import { registerCustomer } from '@/app/_domain/customers/registration';
+import { requestPasswordReset } from '@/app/_domain/passwords/reset';
 import { isDomainError, type DomainError } from '@/app/_domain/shared/errors';
 import type { ErrorObject } from '@/app/_lib/jsonapi-errors';
 import { getDb } from '@/db/client';
@@ -214,6 +215,32 @@ export function emailsTo(address: string) {
     .from(emailOutbox)
     .where(sql`lower(${emailOutbox.toAddress}) = ${address.trim().toLowerCase()}`)
     .orderBy(desc(emailOutbox.id));
+}
+
+/** Messages of one `kind` (e.g. 'reset-password') queued to `address`, newest first. */
+export async function emailsOfKind(address: string, kind: string) {
+  return (await emailsTo(address)).filter((message) => message.kind === kind);
+}
+
+/** The path of the password-reset link in the 'reset-password' email. */
+export const RESET_LINK_PATH = '/password/reset';
+
+/** The restorePasswordKey of the newest 'reset-password' email to `address`; fails when there is none. */
+export async function latestResetKey(address: string): Promise<string> {
+  const [message] = await emailsOfKind(address, 'reset-password');
+  if (!message) throw new Error(`no reset-password email queued for ${address}`);
+  const key = linkKey(message.textBody, RESET_LINK_PATH);
+  if (!key) throw new Error(`no reset link in: ${message.textBody}`);
+  return key;
+}
+
+/**
+ * Asks for a password reset through the domain (as POST /customer-forgotten-password does, from a
+ * fresh client IP unless one is given) and returns the key from the queued email.
+ */
+export async function requestResetKey(email: string, context: { clientIp?: string; now?: Date } = {}): Promise<string> {
+  await requestPasswordReset({ email }, { clientIp: context.clientIp ?? uniqueIp(), ...(context.now ? { now: context.now } : {}) });
+  return latestResetKey(email);
 }
 
 /** The decoded `key` query parameter of the first link to `path` (e.g. `/email/confirm`) in `text`. */
