@@ -29,6 +29,7 @@ const formErrors: Record<Exclude<DomainErrorCode, 'validation'>, (e: DomainError
   forbidden: () => ({ message: 'You are not allowed to do this.' }),
   invalidPassword: () => ({ field: 'password', message: 'The current password is incorrect.' }),
   resetKeyInvalid: () => ({ message: 'This reset link is invalid, expired or has already been used.' }),
+  addressNotFound: () => ({ message: 'This address was not found. It may have been deleted.' }),
 };
 
 /** Converts a domain error into form state; anything else is rethrown (a bug, not a user error). */

@@ -48,6 +48,7 @@ const glue: Record<Exclude<DomainErrorCode, 'validation'>, (e: DomainError) => E
   forbidden: () => ({ status: 403, code: '411', detail: 'Unauthorized request.' }),
   invalidPassword: () => ({ status: 400, code: '408', detail: 'Invalid password.', field: 'password' }),
   resetKeyInvalid: () => ({ status: 422, code: '415', detail: 'Restore password key is not valid.', field: 'restorePasswordKey' }),
+  addressNotFound: () => ({ status: 404, code: '404', detail: 'Address was not found.' }),
 };
 
 /** Every 401 tells the client how to authenticate. */

@@ -500,6 +500,7 @@ const everyCode = {
   forbidden: null,
   invalidPassword: null,
   resetKeyInvalid: null,
+  addressNotFound: null,
 } satisfies Record<DomainErrorCode, null>;
 
 describe('domainErrorToJsonApi', () => {
@@ -562,6 +563,7 @@ describe('domainErrorToJsonApi', () => {
     forbidden: { status: 403, code: '411', detail: 'Unauthorized request.' },
     invalidPassword: { status: 400, code: '408', detail: 'Invalid password.', field: 'password' },
     resetKeyInvalid: { status: 422, code: '415', detail: 'Restore password key is not valid.', field: 'restorePasswordKey' },
+    addressNotFound: { status: 404, code: '404', detail: 'Address was not found.' },
   };
 
   it('has an expectation for every domain error code', () => {

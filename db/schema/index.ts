@@ -3,3 +3,4 @@ export * from './customer-keys';
 export * from './email-outbox';
 export * from './rate-limits';
 export * from './auth';
+export * from './customer-addresses';

@@ -1,12 +1,15 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requireActor } from '@/app/_auth/current';
+import { listAddresses } from '@/app/_domain/addresses/service';
 import { getOwnCustomer } from '@/app/_domain/customers/account';
+import { AddressLines } from './addresses/address-card';
 
 export const metadata: Metadata = { title: 'My account' };
 
 const sections = [
   { href: '/account/profile', title: 'Profile', text: 'Your name, salutation, gender and date of birth.' },
+  { href: '/account/addresses', title: 'Address book', text: 'Your shipping and billing addresses.' },
   { href: '/account/email', title: 'Email address', text: 'Change the address you sign in with.' },
   { href: '/account/password', title: 'Password', text: 'Change your password; other devices are signed out.' },
   { href: '/account/delete', title: 'Delete account', text: 'Remove your personal data for good.' },
@@ -14,7 +17,9 @@ const sections = [
 
 export default async function AccountPage() {
   const actor = await requireActor('/account');
-  const customer = await getOwnCustomer(actor);
+  const [customer, addresses] = await Promise.all([getOwnCustomer(actor), listAddresses(actor, actor.reference)]);
+  const shipping = addresses.find((a) => a.isDefaultShipping);
+  const billing = addresses.find((a) => a.isDefaultBilling);
   const memberSince = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(customer.createdAt);
   return (
     <section className="card">
@@ -27,6 +32,20 @@ export default async function AccountPage() {
         <dt>Member since</dt>
         <dd>{memberSince}</dd>
       </dl>
+      <h2>Default addresses</h2>
+      <div className="default-addresses">
+        <div>
+          <h3>Shipping</h3>
+          {shipping ? <AddressLines address={shipping} /> : <p>No default shipping address yet.</p>}
+        </div>
+        <div>
+          <h3>Billing</h3>
+          {billing ? <AddressLines address={billing} /> : <p>No default billing address yet.</p>}
+        </div>
+      </div>
+      <p>
+        <Link href="/account/addresses">Manage your addresses</Link>
+      </p>
       <h2>Your account</h2>
       <ul className="section-links">
         {sections.map((s) => (

@@ -1,5 +1,6 @@
 import 'server-only';
 import { getDb } from '@/db/client';
+import { deleteCustomerAddresses } from '@/db/queries/customer-addresses';
 import { deleteAllCustomerKeys } from '@/db/queries/customer-keys';
 import { anonymizeCustomerRow, selectCustomerById } from '@/db/queries/customers';
 import { deleteCustomerEmails } from '@/db/queries/email-outbox';
@@ -15,7 +16,8 @@ import { accountDeletionSchema } from './schema';
 /**
  * Account deletion is anonymization: the row and its reference stay for order history, every
  * personal column is cleared (which frees the email for a new registration), pending
- * confirmation/reset/email-change keys and every outbox email about the customer are deleted,
+ * confirmation/reset/email-change keys, the address book and every outbox email about the
+ * customer are deleted,
  * and every session and token family ends — in one transaction. Running it twice is harmless.
  * It cannot be undone.
  */
@@ -24,6 +26,7 @@ async function anonymize(customerId: number, now: Date): Promise<void> {
     await anonymizeCustomerRow(tx, customerId, now);
     await deleteAllCustomerKeys(tx, customerId);
     await deleteCustomerEmails(tx, customerId);
+    await deleteCustomerAddresses(tx, customerId);
     await revokeCustomerLogins(customerId, now, {}, tx);
   });
 }

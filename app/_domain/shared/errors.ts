@@ -15,7 +15,8 @@ export type DomainErrorCode =
   | 'customerNotFound'
   | 'forbidden'
   | 'invalidPassword'
-  | 'resetKeyInvalid';
+  | 'resetKeyInvalid'
+  | 'addressNotFound';
 
 type DomainErrorOptions = { fields?: FieldError[]; retryAfterSeconds?: number };
 

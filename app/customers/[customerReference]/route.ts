@@ -1,15 +1,22 @@
+import { listAddresses } from '@/app/_domain/addresses/service';
 import { getCustomer } from '@/app/_domain/customers/account';
 import { anonymizeCustomer } from '@/app/_domain/customers/anonymization';
 import { updateCustomer } from '@/app/_domain/customers/profile';
-import { documentResponse, jsonApiRoute, noContent } from '@/app/_lib/jsonapi';
+import { documentResponse, jsonApiRoute, noContent, wantsInclude } from '@/app/_lib/jsonapi';
 import { contextFromRequest } from '@/app/_lib/request-context';
-import { customerResource } from '@/app/_lib/resources';
+import { addressResource, customerResource } from '@/app/_lib/resources';
 import { withCustomer } from '@/app/_lib/with-customer';
 
 export const { GET, POST, PUT, PATCH, DELETE } = jsonApiRoute({
   GET: withCustomer(async (request, { actor, params }) => {
-    const customer = await getCustomer(actor, String(params.customerReference));
-    return documentResponse(request, customerResource(customer));
+    const reference = String(params.customerReference);
+    const customer = await getCustomer(actor, reference);
+    const resource = customerResource(customer);
+    if (wantsInclude(request, 'addresses')) {
+      const addresses = await listAddresses(actor, reference);
+      resource.relationships = { addresses: addresses.map((a) => addressResource(reference, a)) };
+    }
+    return documentResponse(request, resource);
   }),
   PATCH: withCustomer(
     async (request, { actor, params, attributes }) => {

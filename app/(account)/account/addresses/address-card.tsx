@@ -1,0 +1,35 @@
+import type { AddressView } from '@/app/_domain/addresses/service';
+
+/** An address as it would be printed on a parcel. */
+export function AddressLines({ address }: { address: AddressView }) {
+  return (
+    <address className="address-lines">
+      {[address.salutation, address.firstName, address.lastName].filter(Boolean).join(' ')}
+      <br />
+      {address.company ? (
+        <>
+          {address.company}
+          <br />
+        </>
+      ) : null}
+      {address.address1} {address.address2}
+      <br />
+      {address.address3 ? (
+        <>
+          {address.address3}
+          <br />
+        </>
+      ) : null}
+      {[address.zipCode, address.city].filter(Boolean).join(' ')}
+      {address.state ? `, ${address.state}` : ''}
+      <br />
+      {address.country}
+      {address.phone ? (
+        <>
+          <br />
+          {address.phone}
+        </>
+      ) : null}
+    </address>
+  );
+}

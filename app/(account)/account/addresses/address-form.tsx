@@ -1,0 +1,103 @@
+'use client';
+
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
+import { COUNTRY_OPTIONS, countryName, usesPostcodes, usesStates } from '@/app/_domain/addresses/countries';
+import { addressFormSchema, type AddressFormInput } from '@/app/_domain/addresses/schema';
+import { SALUTATIONS } from '@/app/_domain/customers/schema';
+import type { ActionState } from '@/app/_lib/action-state';
+import { showActionErrors } from '@/app/_lib/form-errors';
+import { formMessage } from '@/app/_lib/form-messages';
+import { Alert } from '@/components/ui/alert';
+import { SubmitButton } from '@/components/ui/button';
+import { CheckboxField, SelectField, TextField } from '@/components/ui/field';
+
+const salutations = SALUTATIONS.map((s) => ({ value: s, label: s }));
+const countries = COUNTRY_OPTIONS.map((c) => ({ value: c.code, label: c.name }));
+
+type Props = {
+  defaults: AddressFormInput;
+  submitLabel: string;
+  /** Redirects on success; returns form state on failure. */
+  action: (values: AddressFormInput) => Promise<ActionState<unknown>>;
+  showDefaultFlags: boolean;
+};
+
+/** The address form; postcode, state and phone hints follow the chosen country. */
+export function AddressForm({ defaults, submitLabel, action, showDefaultFlags }: Props) {
+  const [notice, setNotice] = useState<string | null>(null);
+  const {
+    register,
+    handleSubmit,
+    setError,
+    setFocus,
+    control,
+    formState: { errors, isSubmitting },
+  } = useForm<AddressFormInput>({ resolver: zodResolver(addressFormSchema), defaultValues: defaults });
+  const country = useWatch({ control, name: 'iso2Code' }) ?? 'DE';
+  const postcodeRequired = usesPostcodes(country);
+
+  const onSubmit = handleSubmit(async (values) => {
+    setNotice(null);
+    const result = await action(values);
+    if (result && !result.ok) setNotice(showActionErrors(result, setError, setFocus));
+  });
+
+  const error = (name: keyof AddressFormInput) => formMessage(errors[name]?.message);
+  return (
+    <form onSubmit={onSubmit} noValidate>
+      <div aria-live="polite">{notice ? <Alert tone="error">{notice}</Alert> : null}</div>
+      <SelectField id="iso2Code" label="Country" options={countries} error={error('iso2Code')} {...register('iso2Code')} />
+      <SelectField id="salutation" label="Salutation" options={salutations} placeholder="Please choose" error={error('salutation')} {...register('salutation')} />
+      <TextField id="firstName" label="First name" autoComplete="given-name" error={error('firstName')} {...register('firstName')} />
+      <TextField id="lastName" label="Last name" autoComplete="family-name" error={error('lastName')} {...register('lastName')} />
+      <TextField id="company" label="Company (optional)" autoComplete="organization" error={error('company')} {...register('company')} />
+      <TextField id="address1" label="Street" autoComplete="address-line1" error={error('address1')} {...register('address1')} />
+      <TextField id="address2" label="House number" error={error('address2')} {...register('address2')} />
+      <TextField
+        id="address3"
+        label="Additional address line (optional)"
+        autoComplete="address-line2"
+        error={error('address3')}
+        {...register('address3')}
+      />
+      <TextField
+        id="zipCode"
+        label={postcodeRequired ? 'Postcode' : 'Postcode (optional)'}
+        hint={postcodeRequired ? undefined : `${countryName(country)} does not use postcodes.`}
+        autoComplete="postal-code"
+        error={error('zipCode')}
+        {...register('zipCode')}
+      />
+      <TextField id="city" label="City" autoComplete="address-level2" error={error('city')} {...register('city')} />
+      {usesStates(country) ? (
+        <TextField
+          id="state"
+          label="State / region (optional)"
+          autoComplete="address-level1"
+          error={error('state')}
+          {...register('state')}
+        />
+      ) : null}
+      <TextField
+        id="phone"
+        label="Phone (optional)"
+        type="tel"
+        autoComplete="tel"
+        hint={`A number in ${countryName(country)}, or any number with its + country code.`}
+        error={error('phone')}
+        {...register('phone')}
+      />
+      {showDefaultFlags ? (
+        <>
+          <CheckboxField id="isDefaultShipping" label="Use as my default shipping address" {...register('isDefaultShipping')} />
+          <CheckboxField id="isDefaultBilling" label="Use as my default billing address" {...register('isDefaultBilling')} />
+        </>
+      ) : null}
+      <SubmitButton pending={isSubmitting} pendingLabel="Saving…">
+        {submitLabel}
+      </SubmitButton>
+    </form>
+  );
+}

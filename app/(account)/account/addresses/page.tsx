@@ -1,0 +1,77 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { requireActor } from '@/app/_auth/current';
+import { listAddresses } from '@/app/_domain/addresses/service';
+import { Alert } from '@/components/ui/alert';
+import { AddressLines } from './address-card';
+import { makeDefaultAddressAction } from './actions';
+import { DeleteAddressButton } from './delete-address';
+
+export const metadata: Metadata = { title: 'Address book' };
+
+const notices: Record<string, string> = {
+  added: 'The address was added.',
+  updated: 'The address was saved.',
+  deleted: 'The address was deleted.',
+  'default-shipping': 'Your default shipping address was changed.',
+  'default-billing': 'Your default billing address was changed.',
+};
+
+type Props = { searchParams: Promise<{ saved?: string }> };
+
+export default async function AddressBookPage({ searchParams }: Props) {
+  const actor = await requireActor('/account/addresses');
+  const addresses = await listAddresses(actor, actor.reference);
+  const notice = notices[(await searchParams).saved ?? ''];
+  return (
+    <section className="card">
+      <p className="breadcrumb">
+        <Link href="/account">My account</Link>
+      </p>
+      <h1>Address book</h1>
+      {notice ? <Alert tone="success">{notice}</Alert> : null}
+      <p>
+        <Link className="button" href="/account/addresses/new">
+          Add address
+        </Link>
+      </p>
+      {addresses.length === 0 ? <p>You have no saved addresses yet.</p> : null}
+      <ul className="address-cards">
+        {addresses.map((address) => {
+          const label = `${address.firstName} ${address.lastName}, ${address.address1} ${address.address2}, ${address.city}`;
+          return (
+            <li key={address.id} className="address-card" aria-label={label}>
+              {address.isDefaultShipping || address.isDefaultBilling ? (
+                <p className="badges">
+                  {address.isDefaultShipping ? <span className="badge">Default shipping</span> : null}
+                  {address.isDefaultBilling ? <span className="badge">Default billing</span> : null}
+                </p>
+              ) : null}
+              <AddressLines address={address} />
+              <div className="card-actions">
+                <Link href={`/account/addresses/${address.id}/edit`} aria-label={`Edit ${label}`}>
+                  Edit
+                </Link>
+                {!address.isDefaultShipping ? (
+                  <form action={makeDefaultAddressAction.bind(null, address.id, 'shipping')}>
+                    <button type="submit" className="link-button" aria-label={`Set ${label} as default shipping address`}>
+                      Set as default shipping
+                    </button>
+                  </form>
+                ) : null}
+                {!address.isDefaultBilling ? (
+                  <form action={makeDefaultAddressAction.bind(null, address.id, 'billing')}>
+                    <button type="submit" className="link-button" aria-label={`Set ${label} as default billing address`}>
+                      Set as default billing
+                    </button>
+                  </form>
+                ) : null}
+                <DeleteAddressButton addressId={address.id} label={label} />
+              </div>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}

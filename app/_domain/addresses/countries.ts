@@ -1,0 +1,72 @@
+import countries from 'i18n-iso-countries';
+import english from 'i18n-iso-countries/langs/en.json';
+import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
+import { postcodeValidator, postcodeValidatorExistsForCountry } from 'postcode-validator';
+
+/**
+ * Country data for addresses: ISO 3166-1 names and codes (i18n-iso-countries), postcode formats
+ * (postcode-validator) and phone numbers (libphonenumber-js). Usable in the browser too.
+ */
+countries.registerLocale(english);
+
+export type CountryOption = { code: string; name: string };
+
+/** Every ISO 3166-1 country, sorted by English name. */
+export const COUNTRY_OPTIONS: CountryOption[] = Object.entries(countries.getNames('en', { select: 'official' }))
+  .map(([code, name]) => ({ code, name }))
+  .sort((a, b) => a.name.localeCompare(b.name, 'en'));
+
+export function isCountryCode(code: string): boolean {
+  return /^[A-Z]{2}$/.test(code) && countries.isValid(code);
+}
+
+export function countryName(code: string): string {
+  return countries.getName(code, 'en', { select: 'official' }) ?? code;
+}
+
+export function toAlpha3(code: string): string | undefined {
+  return countries.alpha2ToAlpha3(code);
+}
+
+export function toAlpha2(code: string): string | undefined {
+  const upper = code.toUpperCase();
+  if (upper.length === 2) return isCountryCode(upper) ? upper : undefined;
+  return countries.alpha3ToAlpha2(upper);
+}
+
+/**
+ * Countries that use no postal codes (per the Universal Postal Union; all of them are also unknown
+ * to postcode-validator): an empty zipCode is fine there.
+ */
+const WITHOUT_POSTCODES = new Set(
+  ('AE AG AO AW BF BI BJ BO BQ BS BW BZ CD CF CG CI CK CM CW DJ DM ER FJ GA GD GH GM GQ GY HK JM KI KM KN KP ' +
+    'LY ML MO MR MW NR NU QA RW SB SC SL SR SS ST SX SY TD TF TG TK TL TO TV UG VU YE ZW').split(' '),
+);
+
+/** Countries whose addresses usually carry a state, province or prefecture (the form shows the field). */
+const WITH_STATES = new Set('AR AU BR CA CN IN ID IT JP MX MY NG US'.split(' '));
+
+export function usesPostcodes(code: string): boolean {
+  return !WITHOUT_POSTCODES.has(code);
+}
+
+export function usesStates(code: string): boolean {
+  return WITH_STATES.has(code);
+}
+
+/**
+ * Null when `zipCode` fits the country, else the error text. Known formats are checked by the
+ * library; countries without postcodes accept an empty one; for other countries the library does
+ * not know, any non-blank postcode (of at most 15 characters, checked by the schema) passes.
+ */
+export function postcodeError(code: string, zipCode: string): string | null {
+  if (zipCode === '') return usesPostcodes(code) ? 'This value should not be blank.' : null;
+  if (!postcodeValidatorExistsForCountry(code)) return null;
+  return postcodeValidator(zipCode, code) ? null : `This postal code is not valid for ${countryName(code)}.`;
+}
+
+/** The number in E.164 form, read with the address country as default region; null when invalid. */
+export function normalizePhone(phone: string, code: string): string | null {
+  const parsed = parsePhoneNumberFromString(phone, isCountryCode(code) ? (code as CountryCode) : undefined);
+  return parsed?.isValid() ? parsed.number : null;
+}

@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import { SALUTATIONS } from '../customers/schema';
+import { choice, codePoints, messages, requiredText, typeError } from '../shared/validation';
+import { isCountryCode, normalizePhone, postcodeError } from './countries';
+
+/**
+ * Address input, shared by the address form, its server actions and the JSON:API (and, mapped, the
+ * admin API). Field rules first; then the country rules, which also run for a PATCH on the merged
+ * address (a new zipCode is checked against the stored country).
+ */
+
+function optionalText(max: number) {
+  return z
+    .union([z.string(), z.null()], { error: messages.string })
+    .optional()
+    .transform((v) => (v == null ? null : v.trim() || null))
+    .refine((v) => v === null || codePoints(v) <= max, messages.tooLong(max));
+}
+
+const optionalFlag = z.boolean({ error: messages.bool }).optional();
+
+export const addressFields = {
+  salutation: choice(SALUTATIONS),
+  firstName: requiredText(100),
+  lastName: requiredText(100),
+  address1: requiredText(255),
+  address2: requiredText(255),
+  address3: optionalText(255),
+  // Blank is allowed here; whether the country needs a postcode is a country rule.
+  zipCode: z
+    .string({ error: typeError(messages.string) })
+    .trim()
+    .refine((v) => codePoints(v) <= 15, messages.tooLong(15)),
+  city: requiredText(255).refine((v) => codePoints(v) >= 3, messages.tooShort(3)),
+  iso2Code: z
+    .string({ error: typeError(messages.string) })
+    .trim()
+    .min(1, messages.blank)
+    .transform((v) => v.toUpperCase())
+    .refine(isCountryCode, 'This value is not a valid country.'),
+  company: optionalText(255),
+  phone: optionalText(30),
+  isDefaultShipping: optionalFlag,
+  isDefaultBilling: optionalFlag,
+};
+
+type Fields = { iso2Code: string; zipCode: string; phone: string | null };
+
+/** The country rules; also turns `phone` into E.164. */
+function withCountryRules<T extends z.ZodType<Fields>>(schema: T) {
+  return schema.superRefine((address, ctx) => {
+    if (!isCountryCode(address.iso2Code)) return;
+    const zipError = postcodeError(address.iso2Code, address.zipCode);
+    if (zipError) ctx.addIssue({ code: 'custom', path: ['zipCode'], message: zipError });
+    if (address.phone !== null && normalizePhone(address.phone, address.iso2Code) === null) {
+      ctx.addIssue({ code: 'custom', path: ['phone'], message: 'This value is not a valid phone number.' });
+    }
+  }).transform((address) => ({
+    ...address,
+    phone: address.phone === null ? null : normalizePhone(address.phone, address.iso2Code),
+  }));
+}
+
+const addressObject = z.object(addressFields);
+
+/** POST …/addresses (and a PATCH after merging it with the stored address). */
+export const addressSchema = withCountryRules(addressObject);
+export type AddressInput = z.input<typeof addressSchema>;
+export type Address = z.output<typeof addressSchema>;
+
+/** PATCH …/addresses/{id}: any of the fields; absent ones keep their stored value. */
+export const addressPatchSchema = addressObject.partial();
+
+const formObject = addressObject.extend({ state: optionalText(100) });
+
+/** The browser form: the same rules plus the optional state/region (which the storefront API has not). */
+export const addressFormSchema = withCountryRules(formObject);
+
+/** A PATCH from the form or (without `state`) the API: field rules only; the merge is validated whole. */
+export const addressFormPatchSchema = formObject.partial();
+export type AddressFormInput = z.input<typeof addressFormSchema>;
