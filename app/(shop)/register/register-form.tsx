@@ -1,51 +1,37 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useRef, useState } from 'react';
-import { useForm } from 'react-hook-form';
 import { registrationFormSchema, SALUTATIONS, type RegistrationInput } from '@/app/_domain/customers/schema';
-import { Alert } from '@/components/ui/alert';
+import { FormOutcomeMessage, useActionForm } from '@/app/_lib/use-action-form';
 import { SubmitButton } from '@/components/ui/button';
 import { CheckboxField, SelectField, TextField } from '@/components/ui/field';
-import { formMessage } from '@/app/_lib/form-messages';
 import { registerCustomerAction } from './actions';
 
 const salutationOptions = SALUTATIONS.map((s) => ({ value: s, label: s }));
-type FieldName = keyof RegistrationInput;
 
 export function RegisterForm() {
   const [registeredEmail, setRegisteredEmail] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
   const successRef = useRef<HTMLHeadingElement>(null);
-  const {
-    register,
-    handleSubmit,
-    setError,
-    setFocus,
-    formState: { errors, isSubmitting },
-  } = useForm<RegistrationInput>({
-    resolver: zodResolver(registrationFormSchema),
-    mode: 'onTouched',
-    defaultValues: { salutation: '' as never, firstName: '', lastName: '', email: '', password: '', confirmPassword: '', acceptedTerms: false },
+  const { form, outcome, onSubmit, fieldError } = useActionForm<RegistrationInput, { email: string }>({
+    schema: registrationFormSchema,
+    defaultValues: {
+      salutation: '' as never,
+      firstName: '',
+      lastName: '',
+      email: '',
+      password: '',
+      confirmPassword: '',
+      acceptedTerms: false,
+    },
+    action: registerCustomerAction,
+    onSuccess: (data) => setRegisteredEmail(data.email),
   });
+  const { register } = form;
 
   // Move focus to the confirmation so screen readers announce it.
   useEffect(() => {
     if (registeredEmail !== null) successRef.current?.focus();
   }, [registeredEmail]);
-
-  const onSubmit = handleSubmit(async (values) => {
-    setNotice(null);
-    const result = await registerCustomerAction(values);
-    if (result.ok) {
-      setRegisteredEmail(result.data.email);
-      return;
-    }
-    if (result.message) setNotice(result.message);
-    const fields = Object.entries(result.fieldErrors) as [FieldName, string][];
-    for (const [field, message] of fields) setError(field, { type: 'server', message });
-    if (fields[0]) setFocus(fields[0][0]);
-  });
 
   if (registeredEmail !== null) {
     return (
@@ -61,14 +47,10 @@ export function RegisterForm() {
     );
   }
 
-  const error = (name: FieldName) => formMessage(errors[name]?.message);
+  const error = (name: keyof RegistrationInput) => fieldError(name);
   return (
-    <form onSubmit={onSubmit} noValidate aria-describedby={notice ? 'register-message' : undefined}>
-      {notice ? (
-        <Alert tone="error" id="register-message">
-          {notice}
-        </Alert>
-      ) : null}
+    <form onSubmit={onSubmit} noValidate>
+      <FormOutcomeMessage outcome={outcome} />
       <SelectField
         id="salutation"
         label="Salutation"
@@ -103,7 +85,7 @@ export function RegisterForm() {
         error={error('acceptedTerms')}
         {...register('acceptedTerms')}
       />
-      <SubmitButton pending={isSubmitting} pendingLabel="Creating your account…">
+      <SubmitButton pending={form.formState.isSubmitting} pendingLabel="Creating your account…">
         Create account
       </SubmitButton>
     </form>

@@ -1,15 +1,11 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
-import { useState } from 'react';
-import { useForm, useWatch } from 'react-hook-form';
+import { useWatch } from 'react-hook-form';
 import { COUNTRY_OPTIONS, countryName, usesPostcodes, usesStates } from '@/app/_domain/addresses/countries';
 import { addressFormSchema, type AddressFormInput } from '@/app/_domain/addresses/schema';
 import { SALUTATIONS } from '@/app/_domain/customers/schema';
 import type { ActionState } from '@/app/_lib/action-state';
-import { showActionErrors } from '@/app/_lib/form-errors';
-import { formMessage } from '@/app/_lib/form-messages';
-import { Alert } from '@/components/ui/alert';
+import { FormOutcomeMessage, useActionForm } from '@/app/_lib/use-action-form';
 import { SubmitButton } from '@/components/ui/button';
 import { CheckboxField, SelectField, TextField } from '@/components/ui/field';
 
@@ -26,28 +22,19 @@ type Props = {
 
 /** The address form; postcode, state and phone hints follow the chosen country. */
 export function AddressForm({ defaults, submitLabel, action, showDefaultFlags }: Props) {
-  const [notice, setNotice] = useState<string | null>(null);
-  const {
-    register,
-    handleSubmit,
-    setError,
-    setFocus,
-    control,
-    formState: { errors, isSubmitting },
-  } = useForm<AddressFormInput>({ resolver: zodResolver(addressFormSchema), defaultValues: defaults });
-  const country = useWatch({ control, name: 'iso2Code' }) ?? 'DE';
+  const { form, outcome, onSubmit, fieldError: error } = useActionForm<AddressFormInput>({
+    schema: addressFormSchema,
+    defaultValues: defaults,
+    // On success the action redirects to the address book.
+    action,
+  });
+  const { register } = form;
+  const country = useWatch({ control: form.control, name: 'iso2Code' }) ?? 'DE';
   const postcodeRequired = usesPostcodes(country);
 
-  const onSubmit = handleSubmit(async (values) => {
-    setNotice(null);
-    const result = await action(values);
-    if (result && !result.ok) setNotice(showActionErrors(result, setError, setFocus));
-  });
-
-  const error = (name: keyof AddressFormInput) => formMessage(errors[name]?.message);
   return (
     <form onSubmit={onSubmit} noValidate>
-      <div aria-live="polite">{notice ? <Alert tone="error">{notice}</Alert> : null}</div>
+      <FormOutcomeMessage outcome={outcome} />
       <SelectField id="iso2Code" label="Country" options={countries} error={error('iso2Code')} {...register('iso2Code')} />
       <SelectField id="salutation" label="Salutation" options={salutations} placeholder="Please choose" error={error('salutation')} {...register('salutation')} />
       <TextField id="firstName" label="First name" autoComplete="given-name" error={error('firstName')} {...register('firstName')} />
@@ -95,7 +82,7 @@ export function AddressForm({ defaults, submitLabel, action, showDefaultFlags }:
           <CheckboxField id="isDefaultBilling" label="Use as my default billing address" {...register('isDefaultBilling')} />
         </>
       ) : null}
-      <SubmitButton pending={isSubmitting} pendingLabel="Saving…">
+      <SubmitButton pending={form.formState.isSubmitting} pendingLabel="Saving…">
         {submitLabel}
       </SubmitButton>
     </form>

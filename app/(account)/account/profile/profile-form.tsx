@@ -1,12 +1,7 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
-import { useState } from 'react';
-import { useForm } from 'react-hook-form';
 import { GENDERS, profileFormSchema, SALUTATIONS, type ProfileFormInput } from '@/app/_domain/customers/schema';
-import { showActionErrors } from '@/app/_lib/form-errors';
-import { formMessage } from '@/app/_lib/form-messages';
-import { Alert } from '@/components/ui/alert';
+import { FormOutcomeMessage, useActionForm } from '@/app/_lib/use-action-form';
 import { SubmitButton } from '@/components/ui/button';
 import { SelectField, TextField } from '@/components/ui/field';
 import { updateProfileAction } from './actions';
@@ -17,36 +12,25 @@ const salutations = SALUTATIONS.map((s) => ({ value: s, label: s }));
 const genders = GENDERS.map((g) => ({ value: g, label: g }));
 
 export function ProfileForm({ defaults }: { defaults: Defaults }) {
-  const [outcome, setOutcome] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
-  const {
-    register,
-    handleSubmit,
-    setError,
-    setFocus,
-    formState: { errors, isSubmitting },
-  } = useForm<ProfileFormInput>({ resolver: zodResolver(profileFormSchema), defaultValues: defaults as ProfileFormInput });
-
-  const onSubmit = handleSubmit(async (values) => {
-    setOutcome(null);
-    const result = await updateProfileAction(values);
-    if (result.ok) return setOutcome({ tone: 'success', text: 'Your profile was saved.' });
-    const message = showActionErrors(result, setError, setFocus);
-    if (message) setOutcome({ tone: 'error', text: message });
+  const { form, outcome, onSubmit, fieldError } = useActionForm<ProfileFormInput>({
+    schema: profileFormSchema,
+    defaultValues: defaults as ProfileFormInput,
+    action: updateProfileAction,
+    onSuccess: () => ({ tone: 'success', text: 'Your profile was saved.' }),
   });
-
-  const error = (name: keyof ProfileFormInput) => formMessage(errors[name]?.message);
+  const { register } = form;
   return (
     <form onSubmit={onSubmit} noValidate>
-      <div aria-live="polite">{outcome ? <Alert tone={outcome.tone}>{outcome.text}</Alert> : null}</div>
-      <SelectField id="salutation" label="Salutation" options={salutations} error={error('salutation')} {...register('salutation')} />
-      <TextField id="firstName" label="First name" autoComplete="given-name" error={error('firstName')} {...register('firstName')} />
-      <TextField id="lastName" label="Last name" autoComplete="family-name" error={error('lastName')} {...register('lastName')} />
+      <FormOutcomeMessage outcome={outcome} />
+      <SelectField id="salutation" label="Salutation" options={salutations} error={fieldError('salutation')} {...register('salutation')} />
+      <TextField id="firstName" label="First name" autoComplete="given-name" error={fieldError('firstName')} {...register('firstName')} />
+      <TextField id="lastName" label="Last name" autoComplete="family-name" error={fieldError('lastName')} {...register('lastName')} />
       <SelectField
         id="gender"
         label="Gender (optional)"
         options={genders}
         placeholder="Prefer not to say"
-        error={error('gender')}
+        error={fieldError('gender')}
         {...register('gender')}
       />
       <TextField
@@ -54,10 +38,10 @@ export function ProfileForm({ defaults }: { defaults: Defaults }) {
         label="Date of birth (optional)"
         type="date"
         autoComplete="bday"
-        error={error('dateOfBirth')}
+        error={fieldError('dateOfBirth')}
         {...register('dateOfBirth')}
       />
-      <SubmitButton pending={isSubmitting} pendingLabel="Saving…">
+      <SubmitButton pending={form.formState.isSubmitting} pendingLabel="Saving…">
         Save profile
       </SubmitButton>
     </form>

@@ -1,42 +1,26 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import Link from 'next/link';
 import { useEffect, useRef, useState } from 'react';
-import { useForm } from 'react-hook-form';
 import { passwordResetFormSchema, type PasswordResetInput } from '@/app/_domain/passwords/schema';
-import { showActionErrors } from '@/app/_lib/form-errors';
-import { formMessage } from '@/app/_lib/form-messages';
-import { Alert } from '@/components/ui/alert';
+import { FormOutcomeMessage, useActionForm } from '@/app/_lib/use-action-form';
 import { SubmitButton } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
 import { resetPasswordAction } from './actions';
 
 export function ResetPasswordForm({ restorePasswordKey }: { restorePasswordKey: string }) {
   const [done, setDone] = useState(false);
-  const [notice, setNotice] = useState<string | null>(null);
   const doneRef = useRef<HTMLHeadingElement>(null);
-  const {
-    register,
-    handleSubmit,
-    setError,
-    setFocus,
-    formState: { errors, isSubmitting },
-  } = useForm<PasswordResetInput>({
-    resolver: zodResolver(passwordResetFormSchema),
+  const { form, outcome, onSubmit, fieldError } = useActionForm<PasswordResetInput>({
+    schema: passwordResetFormSchema,
     defaultValues: { restorePasswordKey, password: '', confirmPassword: '' },
+    action: resetPasswordAction,
+    onSuccess: () => setDone(true),
   });
 
   useEffect(() => {
     if (done) doneRef.current?.focus();
   }, [done]);
-
-  const onSubmit = handleSubmit(async (values) => {
-    setNotice(null);
-    const result = await resetPasswordAction(values);
-    if (result.ok) return setDone(true);
-    setNotice(showActionErrors(result, setError, setFocus));
-  });
 
   if (done) {
     return (
@@ -55,32 +39,31 @@ export function ResetPasswordForm({ restorePasswordKey }: { restorePasswordKey: 
   }
   return (
     <form onSubmit={onSubmit} noValidate>
-      <div aria-live="polite">
-        {notice ? (
-          <Alert tone="error">
-            {notice} <Link href="/password/forgot">Request a new link</Link>.
-          </Alert>
-        ) : null}
-      </div>
-      <input type="hidden" {...register('restorePasswordKey')} />
+      <FormOutcomeMessage outcome={outcome} />
+      {outcome ? (
+        <p>
+          <Link href="/password/forgot">Request a new link</Link>
+        </p>
+      ) : null}
+      <input type="hidden" {...form.register('restorePasswordKey')} />
       <TextField
         id="password"
         label="New password"
         type="password"
         autoComplete="new-password"
         hint="8 to 64 characters."
-        error={formMessage(errors.password?.message)}
-        {...register('password')}
+        error={fieldError('password')}
+        {...form.register('password')}
       />
       <TextField
         id="confirmPassword"
         label="Confirm new password"
         type="password"
         autoComplete="new-password"
-        error={formMessage(errors.confirmPassword?.message)}
-        {...register('confirmPassword')}
+        error={fieldError('confirmPassword')}
+        {...form.register('confirmPassword')}
       />
-      <SubmitButton pending={isSubmitting} pendingLabel="Saving…">
+      <SubmitButton pending={form.formState.isSubmitting} pendingLabel="Saving…">
         Set new password
       </SubmitButton>
     </form>
