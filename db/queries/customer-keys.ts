@@ -1,4 +1,4 @@
-import { and, eq, gt } from 'drizzle-orm';
+import { and, eq, gt, lte } from 'drizzle-orm';
 import type { Executor } from '../client';
 import { customerKeys, type CustomerKeyPurpose } from '../schema';
 
@@ -33,4 +33,8 @@ export async function selectLiveCustomerKey(db: Executor, keyHash: string, purpo
     .from(customerKeys)
     .where(and(eq(customerKeys.keyHash, keyHash), eq(customerKeys.purpose, purpose), gt(customerKeys.expiresAt, now)));
   return row;
+}
+
+export async function deleteExpiredCustomerKeys(db: Executor, now: Date) {
+  await db.delete(customerKeys).where(lte(customerKeys.expiresAt, now));
 }
