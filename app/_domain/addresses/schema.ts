@@ -46,19 +46,31 @@ export const addressFields = {
 
 type Fields = { iso2Code: string; zipCode: string; phone: string | null };
 
-/** The country rules; also turns `phone` into E.164. */
+/**
+ * The country rules; also turns `phone` into E.164. They run even when other fields failed (zod's
+ * `when`), so every bad field is reported at once, and skip values that are not strings yet.
+ */
 function withCountryRules<T extends z.ZodType<Fields>>(schema: T) {
-  return schema.superRefine((address, ctx) => {
-    if (!isCountryCode(address.iso2Code)) return;
-    const zipError = postcodeError(address.iso2Code, address.zipCode);
-    if (zipError) ctx.addIssue({ code: 'custom', path: ['zipCode'], message: zipError });
-    if (address.phone !== null && normalizePhone(address.phone, address.iso2Code) === null) {
-      ctx.addIssue({ code: 'custom', path: ['phone'], message: 'This value is not a valid phone number.' });
-    }
-  }).transform((address) => ({
-    ...address,
-    phone: address.phone === null ? null : normalizePhone(address.phone, address.iso2Code),
-  }));
+  return schema
+    .check(
+      z.superRefine(
+        (address: unknown, ctx) => {
+          if (typeof address !== 'object' || address === null) return;
+          const { iso2Code, zipCode, phone } = address as Partial<Record<keyof Fields, unknown>>;
+          if (typeof iso2Code !== 'string' || !isCountryCode(iso2Code)) return;
+          const zipError = typeof zipCode === 'string' ? postcodeError(iso2Code, zipCode) : null;
+          if (zipError) ctx.addIssue({ code: 'custom', path: ['zipCode'], message: zipError, input: zipCode });
+          if (typeof phone === 'string' && normalizePhone(phone, iso2Code) === null) {
+            ctx.addIssue({ code: 'custom', path: ['phone'], message: 'This value is not a valid phone number.', input: phone });
+          }
+        },
+        { when: () => true },
+      ),
+    )
+    .transform((address) => ({
+      ...address,
+      phone: address.phone === null ? null : normalizePhone(address.phone, address.iso2Code),
+    }));
 }
 
 const addressObject = z.object(addressFields);

@@ -269,3 +269,15 @@ export async function everyRowAsText(): Promise<{ table: string; row: string }[]
   }
   return rows;
 }
+
+/**
+ * Rows anywhere in the `public` schema whose JSON text contains one of `needles` (compared
+ * case-insensitively), with the row text cut to 200 characters: `[]` means no trace is left.
+ */
+export async function rowsContaining(needles: string[]): Promise<{ table: string; text: string }[]> {
+  expect(needles.length).toBeGreaterThan(0);
+  const wanted = needles.map((needle) => needle.toLowerCase());
+  return (await everyRowAsText())
+    .filter(({ row }) => wanted.some((needle) => row.toLowerCase().includes(needle)))
+    .map(({ table, row }) => ({ table, text: row.slice(0, 200) }));
+}
