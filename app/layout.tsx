@@ -3,6 +3,7 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { currentActor } from './_auth/current';
 import { getOwnCustomer } from './_domain/customers/account';
+import { isDomainError } from './_domain/shared/errors';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -10,9 +11,20 @@ export const metadata: Metadata = {
   description: 'Register, sign in and manage your shop account.',
 };
 
-async function AccountNav() {
+/** The signed-in customer for the header; null when signed out (or the account is gone). */
+async function signedInCustomer() {
   const actor = await currentActor();
-  const customer = actor ? await getOwnCustomer(actor).catch(() => null) : null;
+  if (!actor) return null;
+  try {
+    return await getOwnCustomer(actor);
+  } catch (error) {
+    if (isDomainError(error)) return null;
+    throw error;
+  }
+}
+
+async function AccountNav() {
+  const customer = await signedInCustomer();
   return (
     <nav aria-label="Account">
       <ul>
