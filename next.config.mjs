@@ -41,9 +41,11 @@ const nextConfig = {
   },
   async rewrites() {
     return {
-      fallback: apiPrefixes.flatMap((prefix) => [
-        { source: `/${prefix}/:rest*`, destination: '/jsonapi-not-found' },
-      ]),
+      fallback: [
+        ...apiPrefixes.map((prefix) => ({ source: `/${prefix}/:rest*`, destination: '/jsonapi-not-found' })),
+        // Any other /customer-* path is under the API's prefixes too.
+        { source: '/:resource(customer-[^/]+)/:rest*', destination: '/jsonapi-not-found' },
+      ],
     };
   },
 };

@@ -36,9 +36,11 @@ test.describe('registration over the JSON:API (HTTP)', () => {
   });
 
   test('unknown paths under the API answer with a JSON:API 404, elsewhere with the HTML page', async ({ request }) => {
-    const api = await request.get('/customers/DE--1/unknown/thing');
-    expect(api.status()).toBe(404);
-    expect(api.headers()['content-type']).toContain('application/vnd.api+json');
+    for (const path of ['/customers/DE--1/unknown/thing', '/customer-unknown', '/customer-password/DE--1/extra']) {
+      const api = await request.get(path);
+      expect(api.status(), path).toBe(404);
+      expect(api.headers()['content-type'], path).toContain('application/vnd.api+json');
+    }
     const page = await request.get('/no-such-page');
     expect(page.status()).toBe(404);
     expect(page.headers()['content-type']).toContain('text/html');
