@@ -8,7 +8,7 @@ import { authSecrets } from '@/app/_domain/auth/secret';
  * the truth (see app/_domain/auth/sessions.ts). Built lazily: `next build` imports this module
  * without secrets.
  */
-export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
+const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
 
 export function authConfig(): NextAuthConfig {
   // Auth.js builds its own URLs from AUTH_URL; ours come from APP_URL, never from the Host header.

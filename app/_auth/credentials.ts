@@ -6,14 +6,14 @@ import { isDomainError, type DomainError } from '@/app/_domain/shared/errors';
 import { clientIpFrom } from '@/app/_lib/client-ip';
 
 /** A failed sign-in; `code` reaches the sign-in form (and the URL of a direct POST). It never says whether an email exists. */
-export class SignInFailed extends CredentialsSignin {
+class SignInFailed extends CredentialsSignin {
   constructor(code: string) {
     super();
     this.code = code;
   }
 }
 
-export function signInFailureCode(error: DomainError): string {
+function signInFailureCode(error: DomainError): string {
   switch (error.code) {
     case 'unconfirmed':
       return 'unconfirmed';

@@ -84,7 +84,7 @@ function selfLink(request: Request): string {
 type RenderOptions = { include: Set<string>; fields: Map<string, Set<string>> };
 
 /** `?include=a,b` and `?fields[type]=x,y` of the request. */
-export function renderOptions(request: Request): RenderOptions {
+function renderOptions(request: Request): RenderOptions {
   const params = new URL(request.url).searchParams;
   const include = new Set(
     (params.get('include') ?? '')
@@ -139,7 +139,7 @@ export function renderDocument(request: Request, primary: Resource | Resource[])
   return document;
 }
 
-export function jsonApiResponse(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
+function jsonApiResponse(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(body), {
     status,
     headers: { 'Content-Type': JSONAPI_MEDIA_TYPE, 'Cache-Control': 'no-store', ...headers },
@@ -170,7 +170,7 @@ type RouteContext = { params: Promise<Record<string, string | string[] | undefin
 export type Handler = (request: Request, context: RouteContext) => Promise<Response>;
 
 /** Converts anything a handler throws into a JSON:API error response (never a bare 500 page). */
-export function toErrorResponse(error: unknown): Response {
+function toErrorResponse(error: unknown): Response {
   if (error instanceof JsonApiError) return errorResponse(error);
   if (isDomainError(error)) return errorResponse(domainErrorToJsonApi(error));
   console.error('[jsonapi] unexpected error', error);

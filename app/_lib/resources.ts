@@ -4,7 +4,7 @@ import type { CustomerView } from '@/app/_domain/customers/view';
 import { absoluteUrl, type Resource } from './jsonapi';
 
 /** Glue prints timestamps as `YYYY-MM-DD HH:MM:SS.ffffff` in UTC. */
-export function glueTimestamp(date: Date): string {
+function glueTimestamp(date: Date): string {
   return `${date.toISOString().replace('T', ' ').replace('Z', '')}000`;
 }
 

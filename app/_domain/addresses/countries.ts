@@ -24,16 +24,6 @@ export function countryName(code: string): string {
   return countries.getName(code, 'en', { select: 'official' }) ?? code;
 }
 
-export function toAlpha3(code: string): string | undefined {
-  return countries.alpha2ToAlpha3(code);
-}
-
-export function toAlpha2(code: string): string | undefined {
-  const upper = code.toUpperCase();
-  if (upper.length === 2) return isCountryCode(upper) ? upper : undefined;
-  return countries.alpha3ToAlpha2(upper);
-}
-
 /**
  * Countries that use no postal codes (per the Universal Postal Union; all of them are also unknown
  * to postcode-validator): an empty zipCode is fine there.

@@ -19,7 +19,7 @@ function optionalText(max: number) {
 
 const optionalFlag = z.boolean({ error: messages.bool }).optional();
 
-export const addressFields = {
+const addressFields = {
   salutation: choice(SALUTATIONS),
   firstName: requiredText(100),
   lastName: requiredText(100),
@@ -73,21 +73,16 @@ function withCountryRules<T extends z.ZodType<Fields>>(schema: T) {
     }));
 }
 
-const addressObject = z.object(addressFields);
+const addressObject = z.object({ ...addressFields, state: optionalText(100) });
 
-/** POST …/addresses (and a PATCH after merging it with the stored address). */
+/**
+ * POST …/addresses, the address form, and a PATCH after merging it with the stored address. The
+ * optional `state` is for the browser form and the admin API; storefront handlers drop it, as the
+ * Glue resource has none.
+ */
 export const addressSchema = withCountryRules(addressObject);
 export type AddressInput = z.input<typeof addressSchema>;
-export type Address = z.output<typeof addressSchema>;
+export type AddressValues = z.output<typeof addressSchema>;
 
-/** PATCH …/addresses/{id}: any of the fields; absent ones keep their stored value. */
+/** A PATCH: field rules only; the merged address is then validated whole with `addressSchema`. */
 export const addressPatchSchema = addressObject.partial();
-
-const formObject = addressObject.extend({ state: optionalText(100) });
-
-/** The browser form: the same rules plus the optional state/region (which the storefront API has not). */
-export const addressFormSchema = withCountryRules(formObject);
-
-/** A PATCH from the form or (without `state`) the API: field rules only; the merge is validated whole. */
-export const addressFormPatchSchema = formObject.partial();
-export type AddressFormInput = z.input<typeof addressFormSchema>;

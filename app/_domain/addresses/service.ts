@@ -17,7 +17,7 @@ import { nowOf, type RequestContext } from '../shared/context';
 import { DomainError } from '../shared/errors';
 import { parseInput } from '../shared/validation';
 import { countryName } from './countries';
-import { addressFormPatchSchema, addressFormSchema } from './schema';
+import { addressPatchSchema, addressSchema, type AddressValues } from './schema';
 
 /**
  * The address book.
@@ -50,7 +50,7 @@ export type AddressView = {
   isDefaultBilling: boolean;
 };
 
-export function toAddressView(row: AddressRow): AddressView {
+function toAddressView(row: AddressRow): AddressView {
   return {
     id: row.uuid,
     salutation: row.salutation,
@@ -79,20 +79,8 @@ async function findAddress(db: Executor, customerId: number, addressId: string):
   return row;
 }
 
-function toColumns(address: {
-  salutation: string;
-  firstName: string;
-  lastName: string;
-  address1: string;
-  address2: string;
-  address3: string | null;
-  zipCode: string;
-  city: string;
-  iso2Code: string;
-  state?: string | null;
-  company: string | null;
-  phone: string | null;
-}) {
+/** Storefront field names → columns (the admin API maps its own names onto the same columns). */
+function toColumns(address: AddressValues) {
   return {
     salutation: address.salutation,
     firstName: address.firstName,
@@ -103,7 +91,7 @@ function toColumns(address: {
     zipCode: address.zipCode,
     city: address.city,
     countryCode: address.iso2Code,
-    ...(address.state !== undefined ? { state: address.state } : {}),
+    state: address.state,
     company: address.company,
     phone: address.phone,
   };
@@ -141,7 +129,7 @@ export async function addAddress(
   context: Pick<RequestContext, 'now'> = {},
 ): Promise<AddressView> {
   const now = nowOf(context);
-  const address = parseInput(addressFormSchema, input);
+  const address = parseInput(addressSchema, input);
   assertOwnReference(actor, reference);
   return getDb().transaction(async (tx) => {
     if (!(await lockCustomerRow(tx, actor.customerId))) throw new DomainError('forbidden');
@@ -164,7 +152,7 @@ export async function changeAddress(
   context: Pick<RequestContext, 'now'> = {},
 ): Promise<AddressView> {
   const now = nowOf(context);
-  const patch = parseInput(addressFormPatchSchema, input);
+  const patch = parseInput(addressPatchSchema, input);
   assertOwnReference(actor, reference);
   return getDb().transaction(async (tx) => {
     if (!(await lockCustomerRow(tx, actor.customerId))) throw new DomainError('forbidden');
@@ -172,7 +160,7 @@ export async function changeAddress(
     const given = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined));
     const { isDefaultShipping, isDefaultBilling, ...changes } = given as typeof patch;
     // The merged address is validated whole: a new zipCode is checked against the stored country.
-    const merged = parseInput(addressFormSchema, { ...toAddressView(stored), ...changes, isDefaultShipping: undefined, isDefaultBilling: undefined });
+    const merged = parseInput(addressSchema, { ...toAddressView(stored), ...changes, isDefaultShipping: undefined, isDefaultBilling: undefined });
     const flags = await applyDefaults(
       tx,
       actor.customerId,

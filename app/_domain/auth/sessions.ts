@@ -12,7 +12,7 @@ import type { Actor } from './actor';
  */
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-export const SESSION_TTL_MS = 30 * DAY_MS;
+const SESSION_TTL_MS = 30 * DAY_MS;
 const EXTEND_WITHIN_MS = 15 * DAY_MS;
 
 export async function startBrowserSession(customerId: number, now: Date = new Date()): Promise<string> {

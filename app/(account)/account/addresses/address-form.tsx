@@ -2,7 +2,7 @@
 
 import { useWatch } from 'react-hook-form';
 import { COUNTRY_OPTIONS, countryName, usesPostcodes, usesStates } from '@/app/_domain/addresses/countries';
-import { addressFormSchema, type AddressFormInput } from '@/app/_domain/addresses/schema';
+import { addressSchema, type AddressInput } from '@/app/_domain/addresses/schema';
 import { SALUTATIONS } from '@/app/_domain/customers/schema';
 import type { ActionState } from '@/app/_lib/action-state';
 import { FormOutcomeMessage, useActionForm } from '@/app/_lib/use-action-form';
@@ -13,17 +13,17 @@ const salutations = SALUTATIONS.map((s) => ({ value: s, label: s }));
 const countries = COUNTRY_OPTIONS.map((c) => ({ value: c.code, label: c.name }));
 
 type Props = {
-  defaults: AddressFormInput;
+  defaults: AddressInput;
   submitLabel: string;
   /** Redirects on success; returns form state on failure. */
-  action: (values: AddressFormInput) => Promise<ActionState<unknown>>;
+  action: (values: AddressInput) => Promise<ActionState<unknown>>;
   showDefaultFlags: boolean;
 };
 
 /** The address form; postcode, state and phone hints follow the chosen country. */
 export function AddressForm({ defaults, submitLabel, action, showDefaultFlags }: Props) {
-  const { form, outcome, onSubmit, fieldError: error } = useActionForm<AddressFormInput>({
-    schema: addressFormSchema,
+  const { form, outcome, onSubmit, fieldError: error } = useActionForm<AddressInput>({
+    schema: addressSchema,
     defaultValues: defaults,
     // On success the action redirects to the address book.
     action,
