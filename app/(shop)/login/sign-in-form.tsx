@@ -39,7 +39,7 @@ export function SignInForm({ returnTo }: { returnTo: string }) {
   };
 
   return (
-    <form onSubmit={onSubmit} noValidate>
+    <form method="post" onSubmit={onSubmit} noValidate>
       <div aria-live="assertive">
         {state ? (
           <Alert tone="error" id="sign-in-message">

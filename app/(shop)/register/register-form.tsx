@@ -49,7 +49,7 @@ export function RegisterForm() {
 
   const error = (name: keyof RegistrationInput) => fieldError(name);
   return (
-    <form onSubmit={onSubmit} noValidate>
+    <form method="post" onSubmit={onSubmit} noValidate>
       <FormOutcomeMessage outcome={outcome} />
       <SelectField
         id="salutation"

@@ -33,7 +33,7 @@ export function AddressForm({ defaults, submitLabel, action, showDefaultFlags }:
   const postcodeRequired = usesPostcodes(country);
 
   return (
-    <form onSubmit={onSubmit} noValidate>
+    <form method="post" onSubmit={onSubmit} noValidate>
       <FormOutcomeMessage outcome={outcome} />
       <SelectField id="iso2Code" label="Country" options={countries} error={error('iso2Code')} {...register('iso2Code')} />
       <SelectField id="salutation" label="Salutation" options={salutations} placeholder="Please choose" error={error('salutation')} {...register('salutation')} />

@@ -14,7 +14,7 @@ export function DeleteAccountForm() {
     action: deleteAccountAction,
   });
   return (
-    <form onSubmit={onSubmit} noValidate>
+    <form method="post" onSubmit={onSubmit} noValidate>
       <FormOutcomeMessage outcome={outcome} />
       <TextField
         id="password"

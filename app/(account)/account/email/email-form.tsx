@@ -20,7 +20,7 @@ export function EmailChangeForm() {
     },
   });
   return (
-    <form onSubmit={onSubmit} noValidate>
+    <form method="post" onSubmit={onSubmit} noValidate>
       <FormOutcomeMessage outcome={outcome} />
       <TextField id="email" label="New email" type="email" autoComplete="email" error={fieldError('email')} {...form.register('email')} />
       <TextField

@@ -17,7 +17,7 @@ export function PasswordChangeForm() {
     },
   });
   return (
-    <form onSubmit={onSubmit} noValidate>
+    <form method="post" onSubmit={onSubmit} noValidate>
       <FormOutcomeMessage outcome={outcome} />
       <TextField
         id="password"

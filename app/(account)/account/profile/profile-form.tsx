@@ -20,7 +20,7 @@ export function ProfileForm({ defaults }: { defaults: Defaults }) {
   });
   const { register } = form;
   return (
-    <form onSubmit={onSubmit} noValidate>
+    <form method="post" onSubmit={onSubmit} noValidate>
       <FormOutcomeMessage outcome={outcome} />
       <SelectField id="salutation" label="Salutation" options={salutations} error={fieldError('salutation')} {...register('salutation')} />
       <TextField id="firstName" label="First name" autoComplete="given-name" error={fieldError('firstName')} {...register('firstName')} />

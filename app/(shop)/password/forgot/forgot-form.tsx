@@ -17,7 +17,7 @@ export function ForgotPasswordForm() {
     }),
   });
   return (
-    <form onSubmit={onSubmit} noValidate>
+    <form method="post" onSubmit={onSubmit} noValidate>
       <FormOutcomeMessage outcome={outcome} />
       <TextField id="email" label="Email" type="email" autoComplete="email" error={fieldError('email')} {...form.register('email')} />
       <SubmitButton pending={form.formState.isSubmitting} pendingLabel="Sending…">

@@ -38,7 +38,7 @@ export function ResetPasswordForm({ restorePasswordKey }: { restorePasswordKey: 
     );
   }
   return (
-    <form onSubmit={onSubmit} noValidate>
+    <form method="post" onSubmit={onSubmit} noValidate>
       <FormOutcomeMessage outcome={outcome} />
       {outcome ? (
         <p>

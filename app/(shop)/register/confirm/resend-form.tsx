@@ -14,7 +14,7 @@ export function ResendConfirmationForm() {
     onSuccess: () => ({ tone: 'success', text: 'If an unconfirmed account exists for this address, we sent a new link.' }),
   });
   return (
-    <form onSubmit={onSubmit} noValidate>
+    <form method="post" onSubmit={onSubmit} noValidate>
       <FormOutcomeMessage outcome={outcome} />
       <TextField id="resend-email" label="Email" type="email" autoComplete="email" error={fieldError('email')} {...form.register('email')} />
       <SubmitButton pending={form.formState.isSubmitting} pendingLabel="Sending…">
