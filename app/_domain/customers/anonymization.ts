@@ -39,9 +39,10 @@ export async function anonymizeCustomer(actor: Actor, reference: string, context
 
 /** The browser's "delete my account": the current password and an explicit confirmation. */
 export async function deleteOwnAccount(actor: Actor, input: unknown, context: Pick<RequestContext, 'now'> = {}): Promise<void> {
+  const now = nowOf(context);
   const { password } = parseInput(accountDeletionSchema, input);
   const customer = await selectCustomerById(getDb(), actor.customerId);
   if (!customer || customer.anonymizedAt) throw new DomainError('forbidden');
-  await assertCurrentPassword(customer, password);
-  await anonymize(customer.id, nowOf(context));
+  await assertCurrentPassword(customer, password, now);
+  await anonymize(customer.id, now);
 }

@@ -90,7 +90,7 @@ export async function requestEmailChange(actor: Actor, input: unknown, context: 
   const now = nowOf(context);
   const { email, password } = parseInput(emailChangeSchema, input);
   const customer = await loadActive(actor);
-  await assertCurrentPassword(customer, password);
+  await assertCurrentPassword(customer, password, now);
   if (isSameEmail(customer.email, email)) return;
   await assertEmailFree(customer, email);
   await consumeRateLimit('emailsPerAddress', email, now);

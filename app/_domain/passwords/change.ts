@@ -39,7 +39,7 @@ export async function changePassword(
   }
   const customer = await selectCustomerById(getDb(), actor.customerId);
   if (!customer || customer.anonymizedAt || !customer.email) throw new DomainError('forbidden');
-  await assertCurrentPassword(customer, data.password);
+  await assertCurrentPassword(customer, data.password, now);
 
   const passwordHash = await hashPassword(data.newPassword);
   await getDb().transaction(async (tx) => {
