@@ -16,12 +16,21 @@ const AUDIENCE = 'storefront-api';
 
 type SigningKey = { kid: string; key: Uint8Array };
 
+let cached: { secrets: string; keys: SigningKey[] } | undefined;
+
+/** The derived keys, computed once per set of secrets (not on every request). */
 function signingKeys(): SigningKey[] {
-  return authSecrets().map((secret) => {
-    const key = new Uint8Array(hkdfSync('sha256', secret, 'shop-account', 'access-token-signing-key', 32));
-    const kid = createHash('sha256').update(key).digest('hex').slice(0, 16);
-    return { kid, key };
-  });
+  const secrets = authSecrets();
+  const id = secrets.join(',');
+  if (cached?.secrets !== id) {
+    const keys = secrets.map((secret) => {
+      const key = new Uint8Array(hkdfSync('sha256', secret, 'shop-account', 'access-token-signing-key', 32));
+      const kid = createHash('sha256').update(key).digest('hex').slice(0, 16);
+      return { kid, key };
+    });
+    cached = { secrets: id, keys };
+  }
+  return cached.keys;
 }
 
 export type AccessTokenClaims = { customerId: number; familyId: string };

@@ -20,8 +20,14 @@ export function authSecrets(): string[] {
   return [developmentSecret()];
 }
 
+let generated: string | undefined;
+
 function developmentSecret(): string {
-  const file = path.join(process.cwd(), '.data', 'auth-secret');
+  generated ??= readOrCreateSecretFile(path.join(process.cwd(), '.data', 'auth-secret'));
+  return generated;
+}
+
+function readOrCreateSecretFile(file: string): string {
   try {
     return readFileSync(file, 'utf8').trim();
   } catch {
