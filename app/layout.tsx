@@ -1,8 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
-import { currentActor } from './_auth/current';
-import { getOwnCustomer } from './_domain/customers/account';
+import { currentActor, customerOf } from './_auth/current';
 import { isDomainError } from './_domain/shared/errors';
 import './globals.css';
 
@@ -16,7 +15,7 @@ async function signedInCustomer() {
   const actor = await currentActor();
   if (!actor) return null;
   try {
-    return await getOwnCustomer(actor);
+    return await customerOf(actor);
   } catch (error) {
     if (isDomainError(error)) return null;
     throw error;

@@ -3,6 +3,7 @@ import { redirect } from 'next/navigation';
 import { cache } from 'react';
 import type { Actor } from '@/app/_domain/auth/actor';
 import { resolveBrowserSession } from '@/app/_domain/auth/sessions';
+import { getOwnCustomer } from '@/app/_domain/customers/account';
 import { auth } from './auth';
 
 /**
@@ -13,6 +14,9 @@ export const currentActor = cache(async (): Promise<Actor | null> => {
   const session = await auth();
   return session?.sid ? resolveBrowserSession(session.sid) : null;
 });
+
+/** The actor's customer, read once per request: the layout's header and the page share it. */
+export const customerOf = cache((actor: Actor) => getOwnCustomer(actor));
 
 /** The actor, or a redirect to the sign-in page that comes back to `returnTo` afterwards. */
 export async function requireActor(returnTo: string): Promise<Actor> {

@@ -1,8 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { requireActor } from '@/app/_auth/current';
+import { customerOf, requireActor } from '@/app/_auth/current';
 import { listAddresses } from '@/app/_domain/addresses/service';
-import { getOwnCustomer } from '@/app/_domain/customers/account';
 import { AddressLines } from './addresses/address-card';
 
 export const metadata: Metadata = { title: 'My account' };
@@ -17,7 +16,7 @@ const sections = [
 
 export default async function AccountPage() {
   const actor = await requireActor('/account');
-  const [customer, addresses] = await Promise.all([getOwnCustomer(actor), listAddresses(actor, actor.reference)]);
+  const [customer, addresses] = await Promise.all([customerOf(actor), listAddresses(actor, actor.reference)]);
   const shipping = addresses.find((a) => a.isDefaultShipping);
   const billing = addresses.find((a) => a.isDefaultBilling);
   const memberSince = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(customer.createdAt);

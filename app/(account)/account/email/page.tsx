@@ -1,14 +1,13 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { requireActor } from '@/app/_auth/current';
-import { getOwnCustomer } from '@/app/_domain/customers/account';
+import { customerOf, requireActor } from '@/app/_auth/current';
 import { EmailChangeForm } from './email-form';
 
 export const metadata: Metadata = { title: 'Email address' };
 
 export default async function EmailPage() {
   const actor = await requireActor('/account/email');
-  const customer = await getOwnCustomer(actor);
+  const customer = await customerOf(actor);
   return (
     <section className="card narrow">
       <p className="breadcrumb">

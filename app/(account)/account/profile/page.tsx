@@ -1,14 +1,13 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { requireActor } from '@/app/_auth/current';
-import { getOwnCustomer } from '@/app/_domain/customers/account';
+import { customerOf, requireActor } from '@/app/_auth/current';
 import { ProfileForm } from './profile-form';
 
 export const metadata: Metadata = { title: 'Profile' };
 
 export default async function ProfilePage() {
   const actor = await requireActor('/account/profile');
-  const customer = await getOwnCustomer(actor);
+  const customer = await customerOf(actor);
   return (
     <section className="card narrow">
       <p className="breadcrumb">
