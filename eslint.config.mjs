@@ -25,7 +25,27 @@ export default defineConfig([
   },
   {
     files: ['app/**'],
-    ignores: ['app/_domain/**', '**/*.test.ts', 'app/_lib/testing/**'],
+    ignores: ['app/_domain/**', '**/*.test.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [noQueries] }] },
+  },
+  {
+    // The domain speaks domain: no transport, no framework.
+    files: ['app/_domain/**'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@/app/_transport/*', '@/app/_auth/*', 'next', 'next/*', 'next-auth', 'next-auth/*'], message: 'The domain never imports a transport or the framework.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // One transport never reaches into another's codecs (shared HTTP helpers live in _transport/http).
+    files: ['app/_transport/forms/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['@/app/_transport/glue/*'], message: 'Forms do not use the JSON:API transport.' }] }] },
   },
 ]);

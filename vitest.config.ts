@@ -6,11 +6,11 @@ export default defineConfig({
     alias: [
       { find: /^@\//, replacement: `${import.meta.dirname}/` },
       // 'server-only' throws outside React Server Components; under Node tests it is a no-op.
-      { find: /^server-only$/, replacement: path.resolve(import.meta.dirname, 'db/testing/empty-module.ts') },
+      { find: /^server-only$/, replacement: path.resolve(import.meta.dirname, 'test/support/empty-module.ts') },
     ],
   },
   test: {
-    include: ['app/**/*.test.ts', 'db/**/*.test.ts', 'components/**/*.test.ts', 'e2e/**/*.test.ts'],
+    include: ['app/**/*.test.ts', 'db/**/*.test.ts', 'components/**/*.test.ts', 'test/**/*.test.ts'],
     pool: 'forks',
     // next-auth imports 'next/server' without an extension; bundling it lets Vite resolve that.
     server: { deps: { inline: ['next-auth'] } },

@@ -3,7 +3,7 @@ import { verifyPassword } from '@/app/_domain/passwords/hashing';
 import { getDb } from './client';
 import { selectCustomerByEmail } from './queries/customers';
 import { DEMO_SHOPPER, seedDemoShopper } from './seed';
-import { setupTestDatabase } from './testing/test-database';
+import { setupTestDatabase } from '@/test/support/database';
 
 setupTestDatabase();
 

@@ -3,7 +3,7 @@ import { CredentialsSignin } from 'next-auth';
 import { authenticate } from '@/app/_domain/auth/authenticate';
 import { startBrowserSession } from '@/app/_domain/auth/sessions';
 import { isDomainError, type DomainError } from '@/app/_domain/shared/errors';
-import { clientIpFrom } from '@/app/_lib/client-ip';
+import { clientIpFrom } from '@/app/_transport/http/client-ip';
 
 /** A failed sign-in; `code` reaches the sign-in form (and the URL of a direct POST). It never says whether an email exists. */
 class SignInFailed extends CredentialsSignin {

@@ -4,7 +4,7 @@ import { insertCustomerKey } from '@/db/queries/customer-keys';
 import { insertCustomer } from '@/db/queries/customers';
 import { incrementRateLimit, selectRateLimit } from '@/db/queries/rate-limits';
 import { customerKeys } from '@/db/schema';
-import { setupTestDatabase } from '@/db/testing/test-database';
+import { setupTestDatabase } from '@/test/support/database';
 import { deleteExpiredRows } from './housekeeping';
 
 setupTestDatabase();

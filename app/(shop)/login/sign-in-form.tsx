@@ -5,7 +5,7 @@ import Link from 'next/link';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { signInSchema, type SignInInput } from '@/app/_domain/auth/schema';
-import { formMessage } from '@/app/_lib/form-messages';
+import { formMessage } from '@/app/_transport/forms/messages';
 import { Alert } from '@/components/ui/alert';
 import { SubmitButton } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';

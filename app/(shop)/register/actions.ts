@@ -1,8 +1,8 @@
 'use server';
 
 import { registerCustomer } from '@/app/_domain/customers/registration';
-import { actionContext } from '@/app/_lib/action-context';
-import { runAction } from '@/app/_lib/action-state';
+import { actionContext } from '@/app/_transport/forms/action-context';
+import { runAction } from '@/app/_transport/forms/action-state';
 
 export async function registerCustomerAction(values: unknown) {
   const context = await actionContext();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { selectCustomerByEmail } from '@/db/queries/customers';
-import { setupTestDatabase } from '@/db/testing/test-database';
+import { setupTestDatabase } from '@/test/support/database';
 import { registerCustomer } from './registration';
 
 setupTestDatabase();

@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { getDb } from '@/db/client';
 import { claimDueEmails, insertEmail, selectEmailById } from '@/db/queries/email-outbox';
 import { emailOutbox } from '@/db/schema';
-import { setupTestDatabase } from '@/db/testing/test-database';
+import { setupTestDatabase } from '@/test/support/database';
 import { backoffSeconds, deliverDueEmails } from './deliverer';
 import { readDevMailbox } from './mailbox';
 import { enqueueEmail } from './outbox';

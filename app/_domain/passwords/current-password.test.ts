@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { setupTestDatabase } from '@/db/testing/test-database';
+import { setupTestDatabase } from '@/test/support/database';
 import { authenticate } from '../auth/authenticate';
 import { registerCustomer } from '../customers/registration';
 import { DomainError } from '../shared/errors';

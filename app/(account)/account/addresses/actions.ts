@@ -4,7 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { requireActor } from '@/app/_auth/current';
 import { addAddress, changeAddress, removeAddress } from '@/app/_domain/addresses/service';
-import { runAction } from '@/app/_lib/action-state';
+import { runAction } from '@/app/_transport/forms/action-state';
 
 const BOOK = '/account/addresses';
 

@@ -4,8 +4,8 @@ import { useWatch } from 'react-hook-form';
 import { COUNTRY_OPTIONS, countryName, usesPostcodes, usesStates } from '@/app/_domain/addresses/countries';
 import { addressSchema, type AddressInput } from '@/app/_domain/addresses/schema';
 import { SALUTATIONS } from '@/app/_domain/customers/schema';
-import type { ActionState } from '@/app/_lib/action-state';
-import { FormOutcomeMessage, useActionForm } from '@/app/_lib/use-action-form';
+import type { ActionState } from '@/app/_transport/forms/action-state';
+import { FormOutcomeMessage, useActionForm } from '@/app/_transport/forms/use-action-form';
 import { SubmitButton } from '@/components/ui/button';
 import { CheckboxField, SelectField, TextField } from '@/components/ui/field';
 

@@ -1,7 +1,7 @@
 'use client';
 
 import { accountDeletionSchema, type AccountDeletionInput } from '@/app/_domain/customers/schema';
-import { FormOutcomeMessage, useActionForm } from '@/app/_lib/use-action-form';
+import { FormOutcomeMessage, useActionForm } from '@/app/_transport/forms/use-action-form';
 import { SubmitButton } from '@/components/ui/button';
 import { CheckboxField, TextField } from '@/components/ui/field';
 import { deleteAccountAction } from './actions';

@@ -2,8 +2,8 @@
 
 import { requireActor } from '@/app/_auth/current';
 import { requestEmailChange } from '@/app/_domain/customers/profile';
-import { actionContext } from '@/app/_lib/action-context';
-import { runAction } from '@/app/_lib/action-state';
+import { actionContext } from '@/app/_transport/forms/action-context';
+import { runAction } from '@/app/_transport/forms/action-state';
 
 export async function requestEmailChangeAction(values: unknown) {
   const actor = await requireActor('/account/email');

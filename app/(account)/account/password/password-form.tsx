@@ -1,7 +1,7 @@
 'use client';
 
 import { passwordChangeFormSchema, type PasswordChangeInput } from '@/app/_domain/passwords/schema';
-import { FormOutcomeMessage, useActionForm } from '@/app/_lib/use-action-form';
+import { FormOutcomeMessage, useActionForm } from '@/app/_transport/forms/use-action-form';
 import { SubmitButton } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
 import { changePasswordAction } from './actions';

@@ -3,8 +3,8 @@
 import { revalidatePath } from 'next/cache';
 import { requireActor } from '@/app/_auth/current';
 import { updateCustomer } from '@/app/_domain/customers/profile';
-import { actionContext } from '@/app/_lib/action-context';
-import { runAction } from '@/app/_lib/action-state';
+import { actionContext } from '@/app/_transport/forms/action-context';
+import { runAction } from '@/app/_transport/forms/action-state';
 
 export async function updateProfileAction(values: unknown) {
   const actor = await requireActor('/account/profile');

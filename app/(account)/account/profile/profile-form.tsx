@@ -1,7 +1,7 @@
 'use client';
 
 import { GENDERS, profileFormSchema, SALUTATIONS, type ProfileFormInput } from '@/app/_domain/customers/schema';
-import { FormOutcomeMessage, useActionForm } from '@/app/_lib/use-action-form';
+import { FormOutcomeMessage, useActionForm } from '@/app/_transport/forms/use-action-form';
 import { SubmitButton } from '@/components/ui/button';
 import { SelectField, TextField } from '@/components/ui/field';
 import { updateProfileAction } from './actions';

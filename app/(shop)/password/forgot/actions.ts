@@ -1,8 +1,8 @@
 'use server';
 
 import { requestPasswordReset } from '@/app/_domain/passwords/reset';
-import { actionContext } from '@/app/_lib/action-context';
-import { runAction } from '@/app/_lib/action-state';
+import { actionContext } from '@/app/_transport/forms/action-context';
+import { runAction } from '@/app/_transport/forms/action-state';
 
 export async function requestPasswordResetAction(values: unknown) {
   const context = await actionContext();

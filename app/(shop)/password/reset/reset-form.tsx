@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { useEffect, useRef, useState } from 'react';
 import { passwordResetFormSchema, type PasswordResetInput } from '@/app/_domain/passwords/schema';
-import { FormOutcomeMessage, useActionForm } from '@/app/_lib/use-action-form';
+import { FormOutcomeMessage, useActionForm } from '@/app/_transport/forms/use-action-form';
 import { SubmitButton } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
 import { resetPasswordAction } from './actions';

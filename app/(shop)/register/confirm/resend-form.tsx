@@ -1,7 +1,7 @@
 'use client';
 
 import { resendConfirmationSchema, type ResendConfirmationInput } from '@/app/_domain/customers/schema';
-import { FormOutcomeMessage, useActionForm } from '@/app/_lib/use-action-form';
+import { FormOutcomeMessage, useActionForm } from '@/app/_transport/forms/use-action-form';
 import { SubmitButton } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
 import { resendConfirmationAction } from './actions';

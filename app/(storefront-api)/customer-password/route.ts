@@ -1,0 +1,4 @@
+import { jsonApiRoute } from '@/app/_transport/glue/jsonapi';
+import { changePasswordHandler } from './change-password-handler';
+
+export const { GET, POST, PUT, PATCH, DELETE } = jsonApiRoute({ PATCH: changePasswordHandler });

@@ -1,9 +1,0 @@
-import 'server-only';
-import { headers } from 'next/headers';
-import type { RequestContext } from '@/app/_domain/shared/context';
-import { clientIpFrom } from './client-ip';
-
-/** The request context of a server action or server component. */
-export async function actionContext(): Promise<RequestContext> {
-  return { clientIp: clientIpFrom(await headers()) };
-}

@@ -1,0 +1,9 @@
+import 'server-only';
+import { headers } from 'next/headers';
+import type { RequestContext } from '@/app/_domain/shared/context';
+import { clientIpFrom } from '@/app/_transport/http/client-ip';
+
+/** The request context of a server action or server component. */
+export async function actionContext(): Promise<RequestContext> {
+  return { clientIp: clientIpFrom(await headers()) };
+}

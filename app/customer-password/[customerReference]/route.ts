@@ -1,5 +1,0 @@
-import { jsonApiRoute } from '@/app/_lib/jsonapi';
-import { changePasswordHandler } from '../change-password-handler';
-
-// Glue clients send /customer-password/{customerReference}; another customer's reference is 403/411.
-export const { GET, POST, PUT, PATCH, DELETE } = jsonApiRoute({ PATCH: changePasswordHandler });

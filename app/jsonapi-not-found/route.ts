@@ -1,6 +1,0 @@
-import { errorResponse, JsonApiError } from '@/app/_lib/jsonapi';
-
-// Target of next.config's fallback rewrites: unknown paths under the API prefixes.
-const notFound = async () => errorResponse(JsonApiError.of(404, 'Not found.'));
-
-export { notFound as GET, notFound as POST, notFound as PUT, notFound as PATCH, notFound as DELETE };
