@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
-import { currentActor, customerOf } from './_auth/current';
+import { currentPrincipal, customerOf } from './_auth/current';
 import { isDomainError } from './_domain/shared/errors';
 import './globals.css';
 
@@ -12,10 +12,10 @@ export const metadata: Metadata = {
 
 /** The signed-in customer for the header; null when signed out (or the account is gone). */
 async function signedInCustomer() {
-  const actor = await currentActor();
-  if (!actor) return null;
+  const principal = await currentPrincipal();
+  if (!principal) return null;
   try {
-    return await customerOf(actor);
+    return await customerOf(principal);
   } catch (error) {
     if (isDomainError(error)) return null;
     throw error;

@@ -1,7 +1,7 @@
 import 'server-only';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
-import type { Actor } from '@/app/_domain/auth/actor';
+import type { Principal } from '@/app/_domain/auth/principal';
 import { resolveBrowserSession } from '@/app/_domain/auth/sessions';
 import { getOwnCustomer } from '@/app/_domain/customers/account';
 import { auth } from './auth';
@@ -10,19 +10,19 @@ import { auth } from './auth';
  * The signed-in shopper of this request, checked against the `sessions` table (cached per
  * request). This — not the proxy — is the authorization check of every page and server action.
  */
-export const currentActor = cache(async (): Promise<Actor | null> => {
+export const currentPrincipal = cache(async (): Promise<Principal | null> => {
   const session = await auth();
   return session?.sid ? resolveBrowserSession(session.sid) : null;
 });
 
-/** The actor's customer, read once per request: the layout's header and the page share it. */
-export const customerOf = cache((actor: Actor) => getOwnCustomer(actor));
+/** The principal's customer, read once per request: the layout's header and the page share it. */
+export const customerOf = cache((principal: Principal) => getOwnCustomer(principal));
 
-/** The actor, or a redirect to the sign-in page that comes back to `returnTo` afterwards. */
-export async function requireActor(returnTo: string): Promise<Actor> {
-  const actor = await currentActor();
-  if (!actor) redirect(`/login?callbackUrl=${encodeURIComponent(returnTo)}`);
-  return actor;
+/** The principal, or a redirect to the sign-in page that comes back to `returnTo` afterwards. */
+export async function requirePrincipal(returnTo: string): Promise<Principal> {
+  const principal = await currentPrincipal();
+  if (!principal) redirect(`/login?callbackUrl=${encodeURIComponent(returnTo)}`);
+  return principal;
 }
 
 /** Only same-site paths are followed after sign-in (`^/(?![/\\])`, no control characters). */

@@ -2,12 +2,14 @@ import { randomBytes } from 'node:crypto';
 import { desc, sql, type SQL } from 'drizzle-orm';
 import { decodeJwt } from 'jose';
 import { expect } from 'vitest';
+import { customerPrincipal, type CustomerPrincipal } from '@/app/_domain/auth/principal';
 import { createAccessTokens, type TokenPair } from '@/app/_domain/auth/tokens';
-import { parseCustomerReference } from '@/app/_domain/customers/reference';
+import { parseCustomerReference } from '@/app/_transport/glue/reference';
 import { registerCustomer } from '@/app/_domain/customers/registration';
 import { requestPasswordReset } from '@/app/_domain/passwords/reset';
 import { isDomainError, type DomainError } from '@/app/_domain/shared/errors';
 import type { ErrorObject } from '@/app/_transport/glue/errors';
+import type { NextRouteHandler } from '@/app/_transport/glue/jsonapi';
 import { getDb } from '@/db/client';
 import { updateCustomerConfirmed } from '@/db/queries/customers';
 import { emailOutbox } from '@/db/schema';
@@ -21,10 +23,7 @@ import { emailOutbox } from '@/db/schema';
 export const INTERNAL_ORIGIN = 'http://internal.test';
 export const JSONAPI = 'application/vnd.api+json';
 
-type RouteHandler = (
-  request: Request,
-  context: { params: Promise<Record<string, string | string[] | undefined>> },
-) => Promise<Response>;
+type RouteHandler = NextRouteHandler;
 
 /** `null` removes a header the helper would otherwise set (e.g. the JSON:API content type). */
 export type TestHeaders = Record<string, string | null>;
@@ -51,9 +50,12 @@ export function jsonApiRequest(path: string, body?: unknown, options: RequestOpt
   return new Request(`${INTERNAL_ORIGIN}${path}`, init);
 }
 
-/** Calls a route handler with the given path params. */
-export function callRoute(handler: RouteHandler, request: Request, params: Record<string, string> = {}) {
-  return handler(request, { params: Promise.resolve(params) });
+/**
+ * Calls a route handler as Next.js does: a dynamic route gets its params as a promise, a static
+ * route (no `params` given here) gets `params: undefined`.
+ */
+export function callRoute(handler: RouteHandler, request: Request, params?: Record<string, string>) {
+  return handler(request, { params: params === undefined ? undefined : Promise.resolve(params) });
 }
 
 /** `{"data": {"type", "attributes"}}`. */
@@ -170,6 +172,11 @@ export async function createCustomer(options: { confirmed?: boolean; now?: Date 
   if (id === null) throw new Error(`unexpected reference ${view.reference}`);
   if (options.confirmed !== false) await updateCustomerConfirmed(getDb(), id, now);
   return { id, reference: view.reference, email, password };
+}
+
+/** The principal of `customer` (optionally through one browser session or token family). */
+export function principalOf(customer: { id: number }, login: { sessionId?: string; familyId?: string } = {}): CustomerPrincipal {
+  return customerPrincipal(customer.id, login);
 }
 
 /** A token pair for `customer` (POST /access-tokens through the domain, from a fresh client IP). */

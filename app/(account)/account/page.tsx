@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { customerOf, requireActor } from '@/app/_auth/current';
+import { customerOf, requirePrincipal } from '@/app/_auth/current';
 import { listAddresses } from '@/app/_domain/addresses/service';
 import { AddressLines } from './addresses/address-card';
 
@@ -15,8 +15,8 @@ const sections = [
 ];
 
 export default async function AccountPage() {
-  const actor = await requireActor('/account');
-  const [customer, addresses] = await Promise.all([customerOf(actor), listAddresses(actor, actor.reference)]);
+  const principal = await requirePrincipal('/account');
+  const [customer, addresses] = await Promise.all([customerOf(principal), listAddresses(principal, principal.customerId)]);
   const shipping = addresses.find((a) => a.isDefaultShipping);
   const billing = addresses.find((a) => a.isDefaultBilling);
   const memberSince = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(customer.createdAt);

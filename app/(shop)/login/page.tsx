@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
-import { currentActor, safeReturnPath } from '@/app/_auth/current';
+import { currentPrincipal, safeReturnPath } from '@/app/_auth/current';
 import { SignInForm } from './sign-in-form';
 
 export const metadata: Metadata = { title: 'Sign in' };
@@ -11,7 +11,7 @@ type Props = { searchParams: Promise<{ callbackUrl?: string | string[] }> };
 export default async function SignInPage({ searchParams }: Props) {
   const { callbackUrl } = await searchParams;
   const returnTo = safeReturnPath(callbackUrl);
-  if (await currentActor()) redirect(returnTo);
+  if (await currentPrincipal()) redirect(returnTo);
   return (
     <section className="card narrow">
       <h1>Sign in</h1>

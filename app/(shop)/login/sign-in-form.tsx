@@ -5,7 +5,7 @@ import Link from 'next/link';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { signInSchema, type SignInInput } from '@/app/_domain/auth/schema';
-import { formMessage } from '@/app/_transport/forms/messages';
+import { formErrorMap } from '@/app/_transport/forms/messages';
 import { Alert } from '@/components/ui/alert';
 import { SubmitButton } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
@@ -22,7 +22,7 @@ export function SignInForm({ returnTo }: { returnTo: string }) {
     getValues,
     setFocus,
     formState: { errors, isSubmitting },
-  } = useForm<SignInInput>({ resolver: zodResolver(signInSchema), defaultValues: { username: '', password: '' } });
+  } = useForm<SignInInput>({ resolver: zodResolver(signInSchema, { error: formErrorMap }), defaultValues: { username: '', password: '' } });
 
   const onSubmit = handleSubmit(async (values) => {
     setResent(null);
@@ -60,7 +60,7 @@ export function SignInForm({ returnTo }: { returnTo: string }) {
         label="Email"
         type="email"
         autoComplete="username"
-        error={formMessage(errors.username?.message)}
+        error={errors.username?.message}
         aria-describedby={state ? 'sign-in-message' : undefined}
         {...register('username')}
       />
@@ -69,7 +69,7 @@ export function SignInForm({ returnTo }: { returnTo: string }) {
         label="Password"
         type="password"
         autoComplete="current-password"
-        error={formMessage(errors.password?.message)}
+        error={errors.password?.message}
         {...register('password')}
       />
       <SubmitButton pending={isSubmitting} pendingLabel="Signing in…">

@@ -25,6 +25,7 @@ import {
   WWW_AUTHENTICATE,
   type TestCustomer,
   type TestHeaders,
+  principalOf,
 } from '@/test/support/jsonapi-client';
 import { customers, sessions, tokenFamilies } from '@/db/schema';
 import { setupTestDatabase } from '@/test/support/database';
@@ -692,7 +693,7 @@ describe('shared counter: the Auth.js credentials callback and POST /access-toke
     expect(row!.customerId).toBe(customer.id);
     expect(row!.revokedAt).toBeNull();
     expect(row!.expiresAt.getTime()).toBeGreaterThan(before + 29 * 24 * 60 * MINUTE_MS);
-    expect(await resolveBrowserSession(user.id)).toMatchObject({ customerId: customer.id, reference: customer.reference });
+    expect(await resolveBrowserSession(user.id)).toMatchObject(principalOf(customer));
   });
 
   it('starts a distinct session for every sign-in', async () => {

@@ -1,15 +1,15 @@
 import { createAccessTokens } from '@/app/_domain/auth/tokens';
-import { documentResponse, jsonApiRoute } from '@/app/_transport/glue/jsonapi';
-import { contextFromRequest } from '@/app/_transport/http/request-context';
-import { tokenResource } from '@/app/_transport/glue/resources';
+import { accessTokenCodec, tokenResource } from '@/app/_transport/glue/codecs/tokens';
+import { absoluteUrl, created, jsonApiRoute } from '@/app/_transport/glue/jsonapi';
 import { withOptionalCustomer } from '@/app/_transport/glue/with-customer';
+import { contextFromRequest } from '@/app/_transport/http/request-context';
 
-export const { GET, POST, PUT, PATCH, DELETE } = jsonApiRoute({
+export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = jsonApiRoute({
   POST: withOptionalCustomer(
-    async (request, { attributes }) => {
-      const tokens = await createAccessTokens(attributes, contextFromRequest(request));
-      return documentResponse(request, tokenResource('access-tokens', tokens), { status: 201 });
+    async (request, { input }) => {
+      const tokens = await createAccessTokens(input, contextFromRequest(request));
+      return created(request, tokenResource('access-tokens', tokens), absoluteUrl('/access-tokens'));
     },
-    { body: 'access-tokens' },
+    { codec: accessTokenCodec },
   ),
 });

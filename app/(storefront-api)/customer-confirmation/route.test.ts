@@ -210,7 +210,7 @@ describe('POST /customer-confirmation', () => {
   ] as const)('answers %s with a JSON:API 405 and an Allow header listing POST', async (method, handler) => {
     const response = await callRoute(handler, jsonApiRequest('/customer-confirmation', undefined, { method }));
     expect(response.status).toBe(405);
-    expect(response.headers.get('allow')?.split(',').map((m) => m.trim())).toEqual(['POST']);
+    expect(response.headers.get('allow')?.split(',').map((m) => m.trim())).toEqual(['POST', 'OPTIONS']);
     expect(await readErrors(response)).toHaveLength(1);
   });
 });
@@ -222,7 +222,7 @@ describe('confirmCustomer: key lifetime of 24 hours', () => {
     const { email, key } = await registerUnconfirmed(registeredAt);
 
     const error = await domainErrorOf(
-      confirmCustomer({ registrationKey: key }, { now: new Date(registeredAt.getTime() + DAY_MS + 1000) }),
+      confirmCustomer({ key }, { now: new Date(registeredAt.getTime() + DAY_MS + 1000) }),
     );
 
     expect(error.code).toBe('confirmationKeyInvalid');
@@ -233,7 +233,7 @@ describe('confirmCustomer: key lifetime of 24 hours', () => {
     const { email, key } = await registerUnconfirmed(registeredAt);
     const now = new Date(registeredAt.getTime() + DAY_MS - 1000);
 
-    const view = await confirmCustomer({ registrationKey: key }, { now });
+    const view = await confirmCustomer({ key }, { now });
 
     expect(view.isConfirmed).toBe(true);
     expect(view.email).toBe(email);

@@ -1,6 +1,5 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import type { Actor } from '@/app/_domain/auth/actor';
 import { resolveBrowserSession, startBrowserSession } from '@/app/_domain/auth/sessions';
 import { changePassword } from '@/app/_domain/passwords/change';
 import { POST as postAccessTokens } from '@/app/(storefront-api)/access-tokens/route';
@@ -25,6 +24,7 @@ import {
   type SignedInCustomer,
   type TestCustomer,
   type TestHeaders,
+  principalOf,
 } from '@/test/support/jsonapi-client';
 import { customers, emailOutbox, sessions, tokenFamilies, type CustomerRow } from '@/db/schema';
 import { setupTestDatabase } from '@/test/support/database';
@@ -413,9 +413,9 @@ describe('changePassword (the browser form)', () => {
     const customer = await createSignedInCustomer();
     const kept = await startBrowserSession(customer.id);
     const ended = await startBrowserSession(customer.id);
-    const actor: Actor = { customerId: customer.id, reference: customer.reference, sessionId: kept };
+    const principal = principalOf(customer, { sessionId: kept });
 
-    await changePassword(actor, null, validChange(customer));
+    await changePassword(principal, customer.id, validChange(customer));
 
     expect(await resolveBrowserSession(kept)).toMatchObject({ customerId: customer.id, sessionId: kept });
     expect(await resolveBrowserSession(ended)).toBeNull();
@@ -436,7 +436,7 @@ describe('changePassword (the browser form)', () => {
     const outboxBefore = await db().$count(emailOutbox);
 
     const error = await domainErrorOf(
-      changePassword({ customerId: customer.id, reference: customer.reference, sessionId: kept }, null, {
+      changePassword(principalOf(customer, { sessionId: kept }), customer.id, {
         ...validChange(customer),
         password: 'wrong-password-1',
       }),

@@ -1,4 +1,4 @@
 import { jsonApiRoute } from '@/app/_transport/glue/jsonapi';
 import { changePasswordHandler } from './change-password-handler';
 
-export const { GET, POST, PUT, PATCH, DELETE } = jsonApiRoute({ PATCH: changePasswordHandler });
+export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = jsonApiRoute({ PATCH: changePasswordHandler(() => null) });

@@ -1,4 +1,4 @@
 import { jsonApiRoute } from '@/app/_transport/glue/jsonapi';
 import { restorePasswordHandler } from './restore-password-handler';
 
-export const { GET, POST, PUT, PATCH, DELETE } = jsonApiRoute({ PATCH: restorePasswordHandler });
+export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = jsonApiRoute({ PATCH: restorePasswordHandler });

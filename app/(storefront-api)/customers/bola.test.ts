@@ -14,6 +14,7 @@ import {
   readJsonApi,
   uniqueEmail,
   type SignedInCustomer,
+  principalOf,
 } from '@/test/support/jsonapi-client';
 import { customerKeys, customers, refreshTokens, sessions, tokenFamilies } from '@/db/schema';
 import { setupTestDatabase } from '@/test/support/database';
@@ -126,7 +127,7 @@ describe.each(matrix)("customer A's token against customer B's reference: %s", (
     const a = await createSignedInCustomer();
     const b = await createSignedInCustomer();
     const gone = await createSignedInCustomer();
-    await anonymizeCustomer({ customerId: gone.id, reference: gone.reference }, gone.reference);
+    await anonymizeCustomer(principalOf(gone), gone.id);
 
     const answers = [];
     for (const reference of [b.reference, gone.reference, 'DE--999999999', `DE--${b.id + 1000}`, 'XX--1', 'DE--abc']) {

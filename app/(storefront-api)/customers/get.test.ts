@@ -302,8 +302,8 @@ describe('browser sessions', () => {
 
     expect(sessionId).toMatch(/^[A-Za-z0-9_-]{43,}$/);
     expect(await resolveBrowserSession(sessionId, after(1000))).toEqual({
+      kind: 'customer',
       customerId: customer.id,
-      reference: customer.reference,
       sessionId,
     });
     expect((await expiresAt(sessionId)).getTime()).toBe(after(30 * DAY_MS).getTime());

@@ -1,14 +1,14 @@
 import { refreshAccessTokens } from '@/app/_domain/auth/tokens';
-import { documentResponse, jsonApiRoute } from '@/app/_transport/glue/jsonapi';
-import { tokenResource } from '@/app/_transport/glue/resources';
+import { refreshTokenCodec, tokenResource } from '@/app/_transport/glue/codecs/tokens';
+import { absoluteUrl, created, jsonApiRoute } from '@/app/_transport/glue/jsonapi';
 import { withOptionalCustomer } from '@/app/_transport/glue/with-customer';
 
-export const { GET, POST, PUT, PATCH, DELETE } = jsonApiRoute({
+export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = jsonApiRoute({
   POST: withOptionalCustomer(
-    async (request, { attributes }) => {
-      const tokens = await refreshAccessTokens(attributes, {});
-      return documentResponse(request, tokenResource('refresh-tokens', tokens), { status: 201 });
+    async (request, { input }) => {
+      const tokens = await refreshAccessTokens(input, {});
+      return created(request, tokenResource('refresh-tokens', tokens), absoluteUrl('/refresh-tokens'));
     },
-    { body: 'refresh-tokens' },
+    { codec: refreshTokenCodec },
   ),
 });

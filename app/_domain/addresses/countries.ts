@@ -2,6 +2,7 @@ import countries from 'i18n-iso-countries';
 import english from 'i18n-iso-countries/langs/en.json';
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
 import { postcodeValidator, postcodeValidatorExistsForCountry } from 'postcode-validator';
+import type { ValidationIssue } from '../shared/errors';
 
 /**
  * Country data for addresses: ISO 3166-1 names and codes (i18n-iso-countries), postcode formats
@@ -45,18 +46,30 @@ export function usesStates(code: string): boolean {
 }
 
 /**
- * Null when `zipCode` fits the country, else the error text. Known formats are checked by the
+ * Null when `zipCode` fits the country, else the violated rule. Known formats are checked by the
  * library; countries without postcodes accept an empty one; for other countries the library does
  * not know, any non-blank postcode (of at most 15 characters, checked by the schema) passes.
  */
-export function postcodeError(code: string, zipCode: string): string | null {
-  if (zipCode === '') return usesPostcodes(code) ? 'This value should not be blank.' : null;
+export function postcodeError(code: string, zipCode: string): ValidationIssue | null {
+  if (zipCode === '') return usesPostcodes(code) ? { code: 'blank' } : null;
   if (!postcodeValidatorExistsForCountry(code)) return null;
-  return postcodeValidator(zipCode, code) ? null : `This postal code is not valid for ${countryName(code)}.`;
+  return postcodeValidator(zipCode, code) ? null : { code: 'postcode', params: { country: code } };
 }
 
-/** The number in E.164 form, read with the address country as default region; null when invalid. */
+/**
+ * The number in E.164 form, read with the address country as default region; null when invalid.
+ * Used to validate: the shopper's own formatting is what is stored and shown.
+ */
 export function normalizePhone(phone: string, code: string): string | null {
   const parsed = parsePhoneNumberFromString(phone, isCountryCode(code) ? (code as CountryCode) : undefined);
   return parsed?.isValid() ? parsed.number : null;
+}
+
+/**
+ * `phone`, read with the country `code`, in international form (`+49 30 1234567`), so it keeps
+ * its meaning under another country; as given when it cannot be read.
+ */
+export function internationalPhone(phone: string, code: string): string {
+  const parsed = parsePhoneNumberFromString(phone, isCountryCode(code) ? (code as CountryCode) : undefined);
+  return parsed?.isValid() ? parsed.formatInternational() : phone;
 }

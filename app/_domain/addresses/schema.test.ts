@@ -1,3 +1,5 @@
+import { addressCodec } from '@/app/_transport/glue/codecs/addresses';
+import { glueMessage } from '@/app/_transport/glue/messages';
 import { describe, expect, it } from 'vitest';
 import { fieldErrors } from '../shared/validation';
 import { normalizePhone, postcodeError } from './countries';
@@ -5,11 +7,21 @@ import { addressSchema } from './schema';
 
 /**
  * The address validation table: field rules and the per-country rules (postcode format, phone read
- * with the address country as default region and returned in E.164), as the form, the server
+ * with the address country as default region and kept as the shopper wrote it), as the form, the server
  * actions and the JSON:API all apply them through `addressSchema`.
  */
 
 type Input = Record<string, unknown>;
+
+/**
+ * The table is written in the storefront's names (as Glue clients send them); the entity schema
+ * reads the domain's, so inputs pass through the storefront codec (`state` kept: it is an entity
+ * field the codec does not carry).
+ */
+function toDomain(input: Input): Input {
+  const { state, ...rest } = input;
+  return { ...addressCodec.toDomain(rest), ...(state !== undefined ? { state } : {}) };
+}
 
 const BLANK = 'This value should not be blank.';
 const MISSING = 'This field is missing.';
@@ -22,16 +34,17 @@ const badPostcode = (countryName: string) => `This postal code is not valid for 
 
 /** `{ field: message }` for an invalid input (one message per field, as the API reports them); null when valid. */
 function errorsOf(input: Input): Record<string, string> | null {
-  const result = addressSchema.safeParse(input);
+  const result = addressSchema.safeParse(toDomain(input), { reportInput: true });
   if (result.success) return null;
-  return Object.fromEntries(fieldErrors(result.error).map(({ field, message }) => [field, message]));
+  return Object.fromEntries(fieldErrors(result.error).map((error) => [addressCodec.wire(error.field), glueMessage(error)]));
 }
 
 /** The parsed address; fails the test with the field errors when the input is invalid. */
 function parsed(input: Input) {
-  const result = addressSchema.safeParse(input);
+  const result = addressSchema.safeParse(toDomain(input));
   expect(result.success ? null : fieldErrors(result.error)).toBeNull();
-  return result.data!;
+  const data = result.data!;
+  return { ...data, address1: data.street, address2: data.houseNumber, address3: data.additional, iso2Code: data.countryCode };
 }
 
 type Country = {
@@ -157,23 +170,23 @@ describe.each(COUNTRIES)('an address in $iso2Code', (country) => {
     it.each(country.badPostcodes.map((zipCode) => [zipCode]))(
       'rejects the postcode %j with a zipCode error naming the country, and nothing else',
       (zipCode) => {
-        expect(postcodeError(country.iso2Code, zipCode)).toBe(badPostcode(country.name));
+        expect(postcodeError(country.iso2Code, zipCode)).toEqual({ code: 'postcode', params: { country: country.iso2Code } });
         expect(errorsOf(addressIn(country, { zipCode }))).toEqual({ zipCode: badPostcode(country.name) });
       },
     );
   }
 
-  it('reads a national phone number with the address country as default region and returns it in E.164', () => {
+  it('reads a national phone number with the address country as default region and keeps it as written', () => {
     const [national, e164] = country.phone;
     expect(normalizePhone(national, country.iso2Code)).toBe(e164);
-    expect(parsed(addressIn(country, { phone: national })).phone).toBe(e164);
+    expect(parsed(addressIn(country, { phone: national })).phone).toBe(national);
     expect(parsed(addressIn(country, { phone: e164 })).phone).toBe(e164);
   });
 
-  it('accepts a number of another country written with + and returns it in E.164', () => {
+  it('accepts a number of another country written with + and keeps it as written', () => {
     const foreign = country.iso2Code === 'DE' ? ['+44 20 7946 0018', '+442079460018'] : ['+49 30 1234567', '+49301234567'];
     expect(normalizePhone(foreign[0]!, country.iso2Code)).toBe(foreign[1]);
-    expect(parsed(addressIn(country, { phone: foreign[0] })).phone).toBe(foreign[1]);
+    expect(parsed(addressIn(country, { phone: foreign[0] })).phone).toBe(foreign[0]);
   });
 
   it.each(country.badPhones.map((phone) => [phone]))('rejects the phone %j with a phone error only', (phone) => {
@@ -182,7 +195,7 @@ describe.each(COUNTRIES)('an address in $iso2Code', (country) => {
   });
 
   it('accepts a valid address and returns it with every field, the country code upper-case', () => {
-    const [national, e164] = country.phone;
+    const [national] = country.phone;
     const input = addressIn(country, {
       iso2Code: country.iso2Code.toLowerCase(),
       address3: 'Back building',
@@ -191,7 +204,7 @@ describe.each(COUNTRIES)('an address in $iso2Code', (country) => {
       isDefaultShipping: true,
       isDefaultBilling: false,
     });
-    expect(parsed(input)).toEqual({ ...input, iso2Code: country.iso2Code, phone: e164, state: null });
+    expect(parsed(input)).toEqual({ ...toDomain(input), ...input, iso2Code: country.iso2Code, countryCode: country.iso2Code, phone: national, state: null });
   });
 });
 
@@ -202,7 +215,7 @@ describe('postcodes of countries without postcodes, and of countries the library
   });
 
   it('TT (uses postcodes, unknown to the library) rejects a blank zipCode as blank', () => {
-    expect(postcodeError('TT', '')).toBe(BLANK);
+    expect(postcodeError('TT', '')).toEqual({ code: 'blank' });
     expect(errorsOf(addressIn(GERMANY, { iso2Code: 'TT', zipCode: '' }))).toEqual({ zipCode: BLANK });
     expect(errorsOf(addressIn(GERMANY, { iso2Code: 'TT', zipCode: '  ' }))).toEqual({ zipCode: BLANK });
   });
@@ -218,7 +231,7 @@ describe('postcodes of countries without postcodes, and of countries the library
   });
 
   it('DE (uses postcodes) rejects an empty zipCode as blank', () => {
-    expect(postcodeError('DE', '')).toBe(BLANK);
+    expect(postcodeError('DE', '')).toEqual({ code: 'blank' });
     expect(errorsOf(addressIn(GERMANY, { zipCode: '' }))).toEqual({ zipCode: BLANK });
   });
 
@@ -229,8 +242,13 @@ describe('postcodes of countries without postcodes, and of countries the library
 
 describe('phones', () => {
   it('reads the same digits as a number of the address country', () => {
-    expect(parsed(addressIn(GERMANY, { iso2Code: 'HK', zipCode: '', phone: '2123 4567' })).phone).toBe('+85221234567');
-    expect(parsed(addressIn(GERMANY, { phone: '2123 4567' })).phone).toBe('+4921234567');
+    expect(normalizePhone('2123 4567', 'HK')).toBe('+85221234567');
+    expect(normalizePhone('2123 4567', 'DE')).toBe('+4921234567');
+    expect(parsed(addressIn(GERMANY, { iso2Code: 'HK', zipCode: '', phone: '2123 4567' })).phone).toBe('2123 4567');
+  });
+
+  it('keeps the shopper’s own formatting, trimmed', () => {
+    expect(parsed(addressIn(GERMANY, { phone: '  (030) 123-4567 ' })).phone).toBe('(030) 123-4567');
   });
 
   it('treats an empty or blank phone as no phone', () => {
@@ -328,13 +346,13 @@ describe('field rules', () => {
   });
 
   it('strips unknown attributes, such as id, a client-sent country name and a password', () => {
-    const address = parsed(
-      addressIn(GERMANY, { state: 'Bavaria', id: 'c0ffee00-0000-4000-8000-000000000000', country: 'Narnia', password: 'x', customerId: 1 }),
+    const input = { ...addressIn(GERMANY), state: 'Bavaria', id: 'c0ffee00-0000-4000-8000-000000000000', country: 'Narnia', password: 'x', customerId: 1 };
+    const result = addressSchema.safeParse({ ...toDomain(input), ...input });
+    expect(result.success).toBe(true);
+    expect(Object.keys(result.data!).sort()).toEqual(
+      ['salutation', 'firstName', 'lastName', 'street', 'houseNumber', 'additional', 'zipCode', 'city', 'countryCode', 'state', 'company', 'phone'].sort(),
     );
-    expect(Object.keys(address).sort()).toEqual(
-      ['salutation', 'firstName', 'lastName', 'address1', 'address2', 'address3', 'zipCode', 'city', 'iso2Code', 'state', 'company', 'phone'].sort(),
-    );
-    expect(address.state).toBe('Bavaria');
+    expect(result.data!.state).toBe('Bavaria');
   });
 
   it('reports every violated field at once, one message each', () => {

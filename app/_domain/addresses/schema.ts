@@ -1,85 +1,76 @@
 import { z } from 'zod';
 import { SALUTATIONS } from '../customers/schema';
-import { choice, codePoints, messages, requiredText, typeError } from '../shared/validation';
+import { choice, codePoints, optionalText, requiredText, rule } from '../shared/validation';
 import { isCountryCode, normalizePhone, postcodeError } from './countries';
 
 /**
- * Address input, shared by the address form, its server actions and the JSON:API (and, mapped, the
- * admin API). Field rules first; then the country rules, which also run for a PATCH on the merged
- * address (a new zipCode is checked against the stored country).
+ * The address entity, in the columns' names (street, houseNumber, additional, countryCode as ISO
+ * alpha-2, …). The one source of every address rule, for the address form, its server actions,
+ * the storefront API (Glue names: address1/address2/address3/iso2Code, mapped by its codec) and
+ * the admin API. Field rules first; then the country rules, which also run for a PATCH on the
+ * merged address (a new zipCode is checked against the stored country).
  */
 
-function optionalText(max: number) {
-  return z
-    .union([z.string(), z.null()], { error: messages.string })
-    .optional()
-    .transform((v) => (v == null ? null : v.trim() || null))
-    .refine((v) => v === null || codePoints(v) <= max, messages.tooLong(max));
-}
+const optionalFlag = z.boolean().optional();
 
-const optionalFlag = z.boolean({ error: messages.bool }).optional();
-
-const addressFields = {
+export const addressFields = {
   salutation: choice(SALUTATIONS),
   firstName: requiredText(100),
   lastName: requiredText(100),
-  address1: requiredText(255),
-  address2: requiredText(255),
-  address3: optionalText(255),
+  street: requiredText(255),
+  houseNumber: requiredText(255),
+  additional: optionalText(255),
   // Blank is allowed here; whether the country needs a postcode is a country rule.
   zipCode: z
-    .string({ error: typeError(messages.string) })
+    .string()
     .trim()
-    .refine((v) => codePoints(v) <= 15, messages.tooLong(15)),
-  city: requiredText(255).refine((v) => codePoints(v) >= 3, messages.tooShort(3)),
-  iso2Code: z
-    .string({ error: typeError(messages.string) })
+    .refine((v) => codePoints(v) <= 15, rule('tooLong', { max: 15 }))
+    .meta({ maxLength: 15 }),
+  city: requiredText(255)
+    .refine((v) => codePoints(v) >= 3, rule('tooShort', { min: 3 }))
+    .meta({ minLength: 3, maxLength: 255 }),
+  countryCode: z
+    .string()
     .trim()
-    .min(1, messages.blank)
+    .min(1)
     .transform((v) => v.toUpperCase())
-    .refine(isCountryCode, 'This value is not a valid country.'),
+    .refine(isCountryCode, rule('country'))
+    .meta({ pattern: '^[A-Za-z]{2}$', description: 'ISO 3166-1 alpha-2 country code' }),
+  state: optionalText(100),
   company: optionalText(255),
   phone: optionalText(30),
   isDefaultShipping: optionalFlag,
   isDefaultBilling: optionalFlag,
 };
 
-type Fields = { iso2Code: string; zipCode: string; phone: string | null };
+type Fields = { countryCode: string; zipCode: string; phone: string | null };
 
 /**
- * The country rules; also turns `phone` into E.164. They run even when other fields failed (zod's
- * `when`), so every bad field is reported at once, and skip values that are not strings yet.
+ * The country rules. They run even when other fields failed (zod's `when`), so every bad field
+ * is reported at once, and skip values that are not strings yet. The phone number is validated
+ * against the country but kept as the shopper wrote it.
  */
 function withCountryRules<T extends z.ZodType<Fields>>(schema: T) {
-  return schema
-    .check(
-      z.superRefine(
-        (address: unknown, ctx) => {
-          if (typeof address !== 'object' || address === null) return;
-          const { iso2Code, zipCode, phone } = address as Partial<Record<keyof Fields, unknown>>;
-          if (typeof iso2Code !== 'string' || !isCountryCode(iso2Code)) return;
-          const zipError = typeof zipCode === 'string' ? postcodeError(iso2Code, zipCode) : null;
-          if (zipError) ctx.addIssue({ code: 'custom', path: ['zipCode'], message: zipError, input: zipCode });
-          if (typeof phone === 'string' && normalizePhone(phone, iso2Code) === null) {
-            ctx.addIssue({ code: 'custom', path: ['phone'], message: 'This value is not a valid phone number.', input: phone });
-          }
-        },
-        { when: () => true },
-      ),
-    )
-    .transform((address) => ({
-      ...address,
-      phone: address.phone === null ? null : normalizePhone(address.phone, address.iso2Code),
-    }));
+  return schema.check(
+    z.superRefine(
+      (address: unknown, ctx) => {
+        if (typeof address !== 'object' || address === null) return;
+        const { countryCode, zipCode, phone } = address as Partial<Record<keyof Fields, unknown>>;
+        if (typeof countryCode !== 'string' || !isCountryCode(countryCode)) return;
+        const zipError = typeof zipCode === 'string' ? postcodeError(countryCode, zipCode) : null;
+        if (zipError) ctx.addIssue({ code: 'custom', path: ['zipCode'], input: zipCode, params: { ...zipError.params, code: zipError.code } });
+        if (typeof phone === 'string' && normalizePhone(phone, countryCode) === null) {
+          ctx.addIssue({ code: 'custom', path: ['phone'], input: phone, ...rule('phone') });
+        }
+      },
+      { when: () => true },
+    ),
+  );
 }
 
-const addressObject = z.object({ ...addressFields, state: optionalText(100) });
+export const addressObject = z.object(addressFields);
 
-/**
- * POST …/addresses, the address form, and a PATCH after merging it with the stored address. The
- * optional `state` is for the browser form and the admin API; storefront handlers drop it, as the
- * Glue resource has none.
- */
+/** A new address (POST, the address form), and a PATCH after merging it with the stored address. */
 export const addressSchema = withCountryRules(addressObject);
 export type AddressInput = z.input<typeof addressSchema>;
 export type AddressValues = z.output<typeof addressSchema>;

@@ -11,12 +11,11 @@ import {
   updateAddress,
 } from '@/db/queries/customer-addresses';
 import type { AddressRow } from '@/db/schema';
-import type { Actor } from '../auth/actor';
-import { assertOwnReference } from '../customers/account';
+import { assertActsFor, type Principal } from '../auth/principal';
 import { nowOf, type RequestContext } from '../shared/context';
 import { DomainError } from '../shared/errors';
 import { parseInput } from '../shared/validation';
-import { countryName } from './countries';
+import { internationalPhone } from './countries';
 import { addressPatchSchema, addressSchema, type AddressValues } from './schema';
 
 /**
@@ -31,70 +30,73 @@ import { addressPatchSchema, addressSchema, type AddressValues } from './schema'
  *   allow one default of each kind, so racing requests all succeed and leave exactly one default.
  */
 
+/** An address as the domain hands it to transports, in the columns' names. */
 export type AddressView = {
-  id: string;
+  id: number;
+  uuid: string;
+  referenceKey: string | null;
   salutation: string | null;
   firstName: string;
   lastName: string;
-  address1: string;
-  address2: string;
-  address3: string | null;
+  street: string;
+  houseNumber: string;
+  additional: string | null;
   zipCode: string;
   city: string;
-  iso2Code: string;
-  country: string;
+  countryCode: string;
   state: string | null;
   company: string | null;
   phone: string | null;
   isDefaultShipping: boolean;
   isDefaultBilling: boolean;
+  createdAt: Date;
+  updatedAt: Date;
 };
+
+/** Which address an operation is about: the storefront knows its UUID (the admin API adds ids and keys). */
+export type AddressKey = { uuid: string };
 
 function toAddressView(row: AddressRow): AddressView {
   return {
-    id: row.uuid,
+    id: row.id,
+    uuid: row.uuid,
+    referenceKey: row.referenceKey,
     salutation: row.salutation,
     firstName: row.firstName,
     lastName: row.lastName,
-    address1: row.street,
-    address2: row.houseNumber,
-    address3: row.additional,
+    street: row.street,
+    houseNumber: row.houseNumber,
+    additional: row.additional,
     zipCode: row.zipCode,
     city: row.city,
-    iso2Code: row.countryCode,
-    country: countryName(row.countryCode),
+    countryCode: row.countryCode,
     state: row.state,
     company: row.company,
     phone: row.phone,
     isDefaultShipping: row.isDefaultShipping,
     isDefaultBilling: row.isDefaultBilling,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
   };
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-async function findAddress(db: Executor, customerId: number, addressId: string): Promise<AddressRow> {
-  const row = UUID.test(addressId) ? await selectAddressByUuid(db, customerId, addressId.toLowerCase()) : undefined;
+async function findAddress(db: Executor, customerId: number, key: AddressKey): Promise<AddressRow> {
+  const row = UUID.test(key.uuid) ? await selectAddressByUuid(db, customerId, key.uuid.toLowerCase()) : undefined;
   if (!row) throw new DomainError('addressNotFound');
   return row;
 }
 
-/** Storefront field names → columns (the admin API maps its own names onto the same columns). */
 function toColumns(address: AddressValues) {
-  return {
-    salutation: address.salutation,
-    firstName: address.firstName,
-    lastName: address.lastName,
-    street: address.address1,
-    houseNumber: address.address2,
-    additional: address.address3,
-    zipCode: address.zipCode,
-    city: address.city,
-    countryCode: address.iso2Code,
-    state: address.state,
-    company: address.company,
-    phone: address.phone,
-  };
+  const { isDefaultShipping: _shipping, isDefaultBilling: _billing, ...columns } = address;
+  return columns;
+}
+
+/** The stored address as entity input, for validating a PATCH merged onto it. */
+function toInput(row: AddressRow): Record<string, unknown> {
+  const { salutation, firstName, lastName, street, houseNumber, additional, zipCode, city, countryCode, state, company, phone } = row;
+  return { salutation, firstName, lastName, street, houseNumber, additional, zipCode, city, countryCode, state, company, phone };
 }
 
 /** Which default flags a written address gets, and clears them on the previous holders. */
@@ -112,58 +114,62 @@ async function applyDefaults(
   return { isDefaultShipping: shipping, isDefaultBilling: billing };
 }
 
-export async function listAddresses(actor: Actor, reference: string): Promise<AddressView[]> {
-  assertOwnReference(actor, reference);
-  return (await selectAddressesByCustomer(getDb(), actor.customerId)).map(toAddressView);
+export async function listAddresses(principal: Principal, customerId: number | null): Promise<AddressView[]> {
+  assertActsFor(principal, customerId);
+  return (await selectAddressesByCustomer(getDb(), customerId)).map(toAddressView);
 }
 
-export async function getAddress(actor: Actor, reference: string, addressId: string): Promise<AddressView> {
-  assertOwnReference(actor, reference);
-  return toAddressView(await findAddress(getDb(), actor.customerId, addressId));
+export async function getAddress(principal: Principal, customerId: number | null, key: AddressKey): Promise<AddressView> {
+  assertActsFor(principal, customerId);
+  return toAddressView(await findAddress(getDb(), customerId, key));
 }
 
 export async function addAddress(
-  actor: Actor,
-  reference: string,
+  principal: Principal,
+  customerId: number | null,
   input: unknown,
   context: Pick<RequestContext, 'now'> = {},
 ): Promise<AddressView> {
   const now = nowOf(context);
   const address = parseInput(addressSchema, input);
-  assertOwnReference(actor, reference);
+  assertActsFor(principal, customerId);
   return getDb().transaction(async (tx) => {
-    if (!(await lockCustomerRow(tx, actor.customerId))) throw new DomainError('forbidden');
+    if (!(await lockCustomerRow(tx, customerId))) throw new DomainError('forbidden');
     const flags = await applyDefaults(
       tx,
-      actor.customerId,
+      customerId,
       { shipping: false, billing: false },
       { shipping: address.isDefaultShipping, billing: address.isDefaultBilling },
     );
-    const row = await insertAddress(tx, { customerId: actor.customerId, ...toColumns(address), ...flags, createdAt: now, updatedAt: now });
+    const row = await insertAddress(tx, { customerId, ...toColumns(address), ...flags, createdAt: now, updatedAt: now });
     return toAddressView(row);
   });
 }
 
 export async function changeAddress(
-  actor: Actor,
-  reference: string,
-  addressId: string,
+  principal: Principal,
+  customerId: number | null,
+  key: AddressKey,
   input: unknown,
   context: Pick<RequestContext, 'now'> = {},
 ): Promise<AddressView> {
   const now = nowOf(context);
   const patch = parseInput(addressPatchSchema, input);
-  assertOwnReference(actor, reference);
+  assertActsFor(principal, customerId);
   return getDb().transaction(async (tx) => {
-    if (!(await lockCustomerRow(tx, actor.customerId))) throw new DomainError('forbidden');
-    const stored = await findAddress(tx, actor.customerId, addressId);
+    if (!(await lockCustomerRow(tx, customerId))) throw new DomainError('forbidden');
+    const stored = await findAddress(tx, customerId, key);
     const given = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined));
     const { isDefaultShipping, isDefaultBilling, ...changes } = given as typeof patch;
+    // A phone written as a national number keeps its meaning when the country changes.
+    if (changes.countryCode !== undefined && changes.phone === undefined && stored.phone !== null) {
+      changes.phone = internationalPhone(stored.phone, stored.countryCode);
+    }
     // The merged address is validated whole: a new zipCode is checked against the stored country.
-    const merged = parseInput(addressSchema, { ...toAddressView(stored), ...changes, isDefaultShipping: undefined, isDefaultBilling: undefined });
+    const merged = parseInput(addressSchema, { ...toInput(stored), ...changes });
     const flags = await applyDefaults(
       tx,
-      actor.customerId,
+      customerId,
       { shipping: stored.isDefaultShipping, billing: stored.isDefaultBilling },
       { shipping: isDefaultShipping, billing: isDefaultBilling },
     );
@@ -172,11 +178,11 @@ export async function changeAddress(
   });
 }
 
-export async function removeAddress(actor: Actor, reference: string, addressId: string): Promise<void> {
-  assertOwnReference(actor, reference);
+export async function removeAddress(principal: Principal, customerId: number | null, key: AddressKey): Promise<void> {
+  assertActsFor(principal, customerId);
   await getDb().transaction(async (tx) => {
-    if (!(await lockCustomerRow(tx, actor.customerId))) throw new DomainError('forbidden');
-    const stored = await findAddress(tx, actor.customerId, addressId);
+    if (!(await lockCustomerRow(tx, customerId))) throw new DomainError('forbidden');
+    const stored = await findAddress(tx, customerId, key);
     await deleteAddress(tx, stored.id);
   });
 }

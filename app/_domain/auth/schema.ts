@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { codePoints, currentPasswordSchema, messages, requiredText, typeError } from '../shared/validation';
+import { codePoints, currentPasswordSchema, requiredText, rule } from '../shared/validation';
 
 /**
  * Sign-in: the browser form, the Auth.js credentials callback and POST /access-tokens share it.
@@ -9,10 +9,11 @@ import { codePoints, currentPasswordSchema, messages, requiredText, typeError } 
  */
 export const signInSchema = z.object({
   username: z
-    .string({ error: typeError(messages.string) })
+    .string()
     .trim()
-    .min(1, messages.blank)
-    .refine((v) => codePoints(v) <= 1024, messages.tooLong(1024)),
+    .min(1)
+    .refine((v) => codePoints(v) <= 1024, rule('tooLong', { max: 1024 }))
+    .meta({ maxLength: 1024 }),
   password: currentPasswordSchema,
 });
 export type SignInInput = z.input<typeof signInSchema>;

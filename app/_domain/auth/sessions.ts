@@ -2,8 +2,7 @@ import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { getDb } from '@/db/client';
 import { insertSession, revokeSession, selectLiveSession, updateSessionUsage } from '@/db/queries/auth';
-import { toCustomerReference } from '../customers/reference';
-import type { Actor } from './actor';
+import { customerPrincipal, type Principal } from './principal';
 
 /**
  * Browser sessions: one row per sign-in, 256-bit random ids. A session lasts 30 days and is
@@ -21,14 +20,14 @@ export async function startBrowserSession(customerId: number, now: Date = new Da
   return id;
 }
 
-/** The actor of a live session, or null when it is unknown, revoked, expired or its customer is gone. */
-export async function resolveBrowserSession(sessionId: string, now: Date = new Date()): Promise<Actor | null> {
+/** The principal of a live session, or null when it is unknown, revoked, expired or its customer is gone. */
+export async function resolveBrowserSession(sessionId: string, now: Date = new Date()): Promise<Principal | null> {
   const row = await selectLiveSession(getDb(), sessionId, now);
   if (!row) return null;
   if (row.session.expiresAt.getTime() - now.getTime() < EXTEND_WITHIN_MS) {
     await updateSessionUsage(getDb(), sessionId, now, new Date(now.getTime() + SESSION_TTL_MS));
   }
-  return { customerId: row.customer.id, reference: toCustomerReference(row.customer.id), sessionId };
+  return customerPrincipal(row.customer.id, { sessionId });
 }
 
 export async function endBrowserSession(sessionId: string, now: Date = new Date()): Promise<void> {

@@ -17,7 +17,7 @@ import { DomainError } from '../shared/errors';
 import { hashSecretKey } from '../shared/secrets';
 import { parseInput } from '../shared/validation';
 import { signAccessToken, verifyAccessToken } from './access-tokens';
-import type { Actor } from './actor';
+import { customerPrincipal, type Principal } from './principal';
 import { authenticate } from './authenticate';
 import { refreshTokenSchema } from './schema';
 
@@ -72,19 +72,19 @@ export async function refreshAccessTokens(input: unknown, context: Pick<RequestC
   return issueTokenPair(used.customerId, used.familyId, now);
 }
 
-/** The actor of a valid, unrevoked access token; null otherwise. */
-export async function resolveAccessToken(token: string, now: Date = new Date()): Promise<Actor | null> {
+/** The principal of a valid, unrevoked access token; null otherwise. */
+export async function resolveAccessToken(token: string, now: Date = new Date()): Promise<Principal | null> {
   const claims = await verifyAccessToken(token, now);
   if (!claims) return null;
   const row = await selectLiveTokenFamily(getDb(), claims.familyId);
   if (!row || row.customer.id !== claims.customerId) return null;
-  return { customerId: claims.customerId, reference: toCustomerReference(claims.customerId), familyId: claims.familyId };
+  return customerPrincipal(claims.customerId, { familyId: claims.familyId });
 }
 
 /**
  * DELETE /refresh-tokens/{token}: revokes one of the caller's refresh tokens, or all of them for
  * `mine`. Another customer's (or an unknown) token is silently left alone.
  */
-export async function revokeRefreshToken(actor: Actor, token: string, now: Date = new Date()): Promise<void> {
-  await revokeRefreshTokens(getDb(), actor.customerId, now, token === 'mine' ? undefined : hashSecretKey(token));
+export async function revokeRefreshToken(principal: Principal, token: string, now: Date = new Date()): Promise<void> {
+  await revokeRefreshTokens(getDb(), principal.customerId, now, token === 'mine' ? undefined : hashSecretKey(token));
 }

@@ -4,13 +4,12 @@ import { deleteCustomerAddresses } from '@/db/queries/customer-addresses';
 import { deleteAllCustomerKeys } from '@/db/queries/customer-keys';
 import { anonymizeCustomerRow, selectCustomerById } from '@/db/queries/customers';
 import { deleteCustomerEmails } from '@/db/queries/email-outbox';
-import type { Actor } from '../auth/actor';
+import { assertActsFor, type Principal } from '../auth/principal';
 import { revokeCustomerLogins } from '../auth/revocation';
 import { assertCurrentPassword } from '../passwords/current-password';
 import { nowOf, type RequestContext } from '../shared/context';
 import { DomainError } from '../shared/errors';
 import { parseInput } from '../shared/validation';
-import { assertOwnReference } from './account';
 import { accountDeletionSchema } from './schema';
 
 /**
@@ -32,16 +31,20 @@ async function anonymize(customerId: number, now: Date): Promise<void> {
 }
 
 /** DELETE /customers/{ref}: the access token is the proof. */
-export async function anonymizeCustomer(actor: Actor, reference: string, context: Pick<RequestContext, 'now'> = {}): Promise<void> {
-  assertOwnReference(actor, reference);
-  await anonymize(actor.customerId, nowOf(context));
+export async function anonymizeCustomer(
+  principal: Principal,
+  customerId: number | null,
+  context: Pick<RequestContext, 'now'> = {},
+): Promise<void> {
+  assertActsFor(principal, customerId);
+  await anonymize(customerId, nowOf(context));
 }
 
 /** The browser's "delete my account": the current password and an explicit confirmation. */
-export async function deleteOwnAccount(actor: Actor, input: unknown, context: Pick<RequestContext, 'now'> = {}): Promise<void> {
+export async function deleteOwnAccount(principal: Principal, input: unknown, context: Pick<RequestContext, 'now'> = {}): Promise<void> {
   const now = nowOf(context);
   const { password } = parseInput(accountDeletionSchema, input);
-  const customer = await selectCustomerById(getDb(), actor.customerId);
+  const customer = await selectCustomerById(getDb(), principal.customerId);
   if (!customer || customer.anonymizedAt) throw new DomainError('forbidden');
   await assertCurrentPassword(customer, password, now);
   await anonymize(customer.id, now);

@@ -3,7 +3,7 @@ import { getDb, isUniqueViolation, type Executor } from '@/db/client';
 import { deleteCustomerKeys, deleteLiveCustomerKey, insertCustomerKey } from '@/db/queries/customer-keys';
 import { selectCustomerByEmail, selectCustomerById, updateCustomerProfile } from '@/db/queries/customers';
 import type { CustomerRow } from '@/db/schema';
-import type { Actor } from '../auth/actor';
+import { assertActsFor, type Principal } from '../auth/principal';
 import { enqueueEmail } from '../email/outbox';
 import { confirmEmailChangeEmail, emailChangeNoticeEmail } from '../email/templates';
 import { assertCurrentPassword } from '../passwords/current-password';
@@ -12,7 +12,6 @@ import { nowOf, type RequestContext } from '../shared/context';
 import { DomainError } from '../shared/errors';
 import { hashSecretKey, newSecretKey } from '../shared/secrets';
 import { parseInput } from '../shared/validation';
-import { assertOwnReference } from './account';
 import { customerUpdateSchema, emailChangeConfirmationSchema, emailChangeSchema, isGender } from './schema';
 import { toCustomerView, type CustomerView } from './view';
 
@@ -28,8 +27,8 @@ import { toCustomerView, type CustomerView } from './view';
 
 const EMAIL_CHANGE_TTL_MS = 24 * 60 * 60 * 1000;
 
-async function loadActive(actor: Actor): Promise<CustomerRow> {
-  const customer = await selectCustomerById(getDb(), actor.customerId);
+async function loadActive(customerId: number): Promise<CustomerRow> {
+  const customer = await selectCustomerById(getDb(), customerId);
   if (!customer || customer.anonymizedAt || !customer.email) throw new DomainError('forbidden');
   return customer;
 }
@@ -60,16 +59,16 @@ function isSameEmail(a: string | null, b: string): boolean {
 
 /** PATCH /customers/{ref} and the profile form. Returns the customer (still with the old email). */
 export async function updateCustomer(
-  actor: Actor,
-  reference: string,
+  principal: Principal,
+  customerId: number | null,
   input: unknown,
   context: RequestContext,
 ): Promise<CustomerView> {
   const now = nowOf(context);
   const data = parseInput(customerUpdateSchema, input);
-  assertOwnReference(actor, reference);
+  assertActsFor(principal, customerId);
   if (data.gender !== undefined && data.gender !== null && !isGender(data.gender)) throw new DomainError('invalidGender');
-  const customer = await loadActive(actor);
+  const customer = await loadActive(customerId);
   const { email, ...profile } = data;
   const changesEmail = email !== undefined && !isSameEmail(customer.email, email);
   if (changesEmail) {
@@ -86,10 +85,10 @@ export async function updateCustomer(
 }
 
 /** The browser's email change: the current password, then the same flow as the API. */
-export async function requestEmailChange(actor: Actor, input: unknown, context: RequestContext): Promise<void> {
+export async function requestEmailChange(principal: Principal, input: unknown, context: RequestContext): Promise<void> {
   const now = nowOf(context);
   const { email, password } = parseInput(emailChangeSchema, input);
-  const customer = await loadActive(actor);
+  const customer = await loadActive(principal.customerId);
   await assertCurrentPassword(customer, password, now);
   if (isSameEmail(customer.email, email)) return;
   await assertEmailFree(customer, email);

@@ -9,7 +9,7 @@ import { confirmRegistrationEmail } from '../email/templates';
 import { hashPassword, PASSWORD_HASH_TYPE } from '../passwords/hashing';
 import { consumeRateLimit } from '../rate-limit/service';
 import { nowOf, type RequestContext } from '../shared/context';
-import { DomainError } from '../shared/errors';
+import { DomainError, passwordsDontMatch } from '../shared/errors';
 import { hashSecretKey, newSecretKey } from '../shared/secrets';
 import { parseInput } from '../shared/validation';
 import { confirmationSchema, isGender, registrationSchema, resendConfirmationSchema } from './schema';
@@ -37,7 +37,7 @@ export async function registerCustomer(input: unknown, context: RequestContext):
   await consumeRateLimit('signupsPerIp', context.clientIp, now);
   const data = parseInput(registrationSchema, input);
   if (data.acceptedTerms !== true) throw new DomainError('termsNotAccepted');
-  if (data.password !== data.confirmPassword) throw new DomainError('passwordsDontMatch');
+  if (data.password !== data.confirmPassword) throw passwordsDontMatch('password');
   if (data.gender !== null && !isGender(data.gender)) throw new DomainError('invalidGender');
 
   const passwordHash = await hashPassword(data.password);
@@ -64,7 +64,7 @@ export async function registerCustomer(input: unknown, context: RequestContext):
 /** Confirms the email of the customer holding `registrationKey`; the key works once. */
 export async function confirmCustomer(input: unknown, context: Pick<RequestContext, 'now'>): Promise<CustomerView> {
   const now = nowOf(context);
-  const { registrationKey } = parseInput(confirmationSchema, input);
+  const { key: registrationKey } = parseInput(confirmationSchema, input);
   return getDb().transaction(async (tx) => {
     const key = await deleteLiveCustomerKey(tx, hashSecretKey(registrationKey), 'confirm_registration', now);
     const row = key && (await updateCustomerConfirmed(tx, key.customerId, now));

@@ -1,3 +1,4 @@
+import { glueMessage } from '@/app/_transport/glue/messages';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { DomainError, isDomainError } from '../shared/errors';
@@ -27,9 +28,9 @@ function withField(field: Field, value: unknown): Record<string, unknown> {
 
 /** Every field's first message, as the API and forms see them. */
 function errorsOf(input: unknown, schema: z.ZodType = registrationSchema): Record<string, string> {
-  const result = schema.safeParse(input);
+  const result = schema.safeParse(input, { reportInput: true });
   if (result.success) return {};
-  return Object.fromEntries(fieldErrors(result.error).map((e) => [e.field, e.message]));
+  return Object.fromEntries(fieldErrors(result.error).map((e) => [e.field, glueMessage(e)]));
 }
 
 /** The message for `field` when only that field differs from a valid registration. */
@@ -334,16 +335,18 @@ describe('fieldErrors', () => {
     // '' violates both "not blank" and "valid email"; only the first is reported.
     expect(result.error!.issues.filter((i) => i.path[0] === 'email')).toHaveLength(2);
     expect(fieldErrors(result.error!)).toEqual([
-      { field: 'salutation', message: 'The value you selected is not a valid choice.' },
-      { field: 'firstName', message: tooLong(100) },
-      { field: 'email', message: BLANK },
+      { field: 'salutation', code: 'choice' },
+      { field: 'firstName', code: 'tooLong', params: { max: 100 } },
+      { field: 'email', code: 'blank' },
     ]);
+    expect(fieldErrors(result.error!).map(glueMessage)).toEqual(['The value you selected is not a valid choice.', tooLong(100), BLANK]);
   });
 
   it('joins nested paths with dots and names a root-level issue "data"', () => {
-    const schema = z.object({ address: z.object({ zipCode: z.string({ error: 'zip' }) }) }, { error: 'root' });
-    expect(fieldErrors(schema.safeParse({ address: {} }).error!)).toEqual([{ field: 'address.zipCode', message: 'zip' }]);
-    expect(fieldErrors(schema.safeParse('not an object').error!)).toEqual([{ field: 'data', message: 'root' }]);
+    const schema = z.object({ address: z.object({ zipCode: z.string() }) });
+    const parse = (input: unknown) => schema.safeParse(input, { reportInput: true }).error!;
+    expect(fieldErrors(parse({ address: {} }))).toEqual([{ field: 'address.zipCode', code: 'missing' }]);
+    expect(fieldErrors(parse('not an object'))).toEqual([{ field: 'data', code: 'type', params: { expected: 'object' } }]);
   });
 });
 
@@ -364,10 +367,11 @@ describe('parseInput', () => {
     expect(thrown).toBeInstanceOf(DomainError);
     expect(isDomainError(thrown, 'validation')).toBe(true);
     expect((thrown as DomainError).fields).toEqual([
-      { field: 'email', message: BLANK },
-      { field: 'password', message: tooShort(8) },
-      { field: 'acceptedTerms', message: 'This value should be true.' },
+      { field: 'email', code: 'blank' },
+      { field: 'password', code: 'tooShort', params: { min: 8 } },
+      { field: 'acceptedTerms', code: 'isTrue' },
     ]);
+    expect((thrown as DomainError).fields.map(glueMessage)).toEqual([BLANK, tooShort(8), 'This value should be true.']);
   });
 
   it.each([[null], [undefined]])('treats %s input as an empty object (every required field missing)', (input) => {
@@ -387,6 +391,6 @@ describe('parseInput', () => {
       'confirmPassword',
       'acceptedTerms',
     ]);
-    expect(new Set((thrown as DomainError).fields.map((f) => f.message))).toEqual(new Set([MISSING]));
+    expect(new Set((thrown as DomainError).fields.map((f) => glueMessage(f)))).toEqual(new Set([MISSING]));
   });
 });

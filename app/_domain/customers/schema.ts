@@ -4,10 +4,10 @@ import {
   confirmPasswordSchema,
   currentPasswordSchema,
   emailSchema,
-  messages,
   newPasswordSchema,
   pastDateSchema,
   requiredText,
+  rule,
 } from '../shared/validation';
 
 /**
@@ -25,7 +25,8 @@ export type Gender = (typeof GENDERS)[number];
  * gender with its own code (414) after the field validation, not with a 901.
  */
 const genderSchema = z
-  .union([z.string(), z.null()], { error: messages.string })
+  .string()
+  .nullable()
   .optional()
   .transform((v) => (v === '' || v === undefined ? null : v));
 
@@ -45,9 +46,9 @@ export const registrationSchema = z.object({
   confirmPassword: confirmPasswordSchema,
   // null passes here on purpose: Glue answers it with 413 after the field validation.
   acceptedTerms: z
-    .boolean({ error: (issue) => (issue.input === undefined ? messages.missing : messages.bool) })
+    .boolean()
     .nullable()
-    .refine((v) => v !== false, messages.isTrue),
+    .refine((v) => v !== false, rule('isTrue')),
 });
 
 export type RegistrationInput = z.input<typeof registrationSchema>;
@@ -55,7 +56,7 @@ export type RegistrationInput = z.input<typeof registrationSchema>;
 /** The browser form also shows a password mismatch at once, next to the confirmation field. */
 export const registrationFormSchema = registrationSchema.refine((v) => v.password === v.confirmPassword, {
   path: ['confirmPassword'],
-  message: 'The passwords do not match.',
+  ...rule('mismatch', { other: 'password' }),
 });
 
 /**
@@ -76,14 +77,16 @@ export type EmailChangeInput = z.input<typeof emailChangeSchema>;
 /** The key of an email-change link. */
 export const emailChangeConfirmationSchema = z.object({ key: requiredText(200) });
 
+/** The key of a registration confirmation link (Glue's `registrationKey`). */
+
 /** Account deletion in the browser: the current password and an explicit confirmation. */
 export const accountDeletionSchema = z.object({
   password: currentPasswordSchema,
-  confirm: z.literal(true, { error: 'Please confirm that you want to delete your account.' }),
+  confirm: z.custom<true>((v) => v === true, rule('mustConfirm')),
 });
 export type AccountDeletionInput = z.input<typeof accountDeletionSchema>;
 
-export const confirmationSchema = z.object({ registrationKey: requiredText(200) });
+export const confirmationSchema = z.object({ key: requiredText(200) });
 
 export const resendConfirmationSchema = z.object({ email: emailSchema });
 export type ResendConfirmationInput = z.input<typeof resendConfirmationSchema>;

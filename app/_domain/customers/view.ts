@@ -3,6 +3,8 @@ import { toCustomerReference } from './reference';
 
 /** What the domain hands to transports: never a hash, key or token. */
 export type CustomerView = {
+  id: number;
+  /** The storefront's public id, `<STORE>--<id>` (shown by both APIs). */
   reference: string;
   salutation: string | null;
   firstName: string | null;
@@ -17,6 +19,7 @@ export type CustomerView = {
 
 export function toCustomerView(row: CustomerRow): CustomerView {
   return {
+    id: row.id,
     reference: toCustomerReference(row.id),
     salutation: row.salutation,
     firstName: row.firstName,

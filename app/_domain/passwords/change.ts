@@ -1,13 +1,12 @@
 import 'server-only';
 import { getDb } from '@/db/client';
 import { selectCustomerById, updateCustomerPassword } from '@/db/queries/customers';
-import type { Actor } from '../auth/actor';
+import { assertActsFor, type Principal } from '../auth/principal';
 import { revokeCustomerLogins } from '../auth/revocation';
-import { assertOwnReference } from '../customers/account';
 import { enqueueEmail } from '../email/outbox';
 import { passwordChangedEmail } from '../email/templates';
 import { nowOf, type RequestContext } from '../shared/context';
-import { DomainError } from '../shared/errors';
+import { DomainError, passwordsDontMatch } from '../shared/errors';
 import { parseInput } from '../shared/validation';
 import { assertCurrentPassword } from './current-password';
 import { hashPassword, PASSWORD_HASH_TYPE } from './hashing';
@@ -21,30 +20,23 @@ import { passwordChangeSchema } from './schema';
  * all in one transaction.
  */
 export async function changePassword(
-  actor: Actor,
-  reference: string | null,
+  principal: Principal,
+  customerId: number | null,
   input: unknown,
   context: Pick<RequestContext, 'now'> = {},
 ): Promise<void> {
   const now = nowOf(context);
   const data = parseInput(passwordChangeSchema, input);
-  if (reference !== null) assertOwnReference(actor, reference);
-  if (data.newPassword !== data.confirmPassword) {
-    throw new DomainError('passwordsDontMatch', {
-      fields: [
-        { field: 'newPassword', message: '' },
-        { field: 'confirmPassword', message: '' },
-      ],
-    });
-  }
-  const customer = await selectCustomerById(getDb(), actor.customerId);
+  assertActsFor(principal, customerId);
+  if (data.newPassword !== data.confirmPassword) throw passwordsDontMatch('newPassword');
+  const customer = await selectCustomerById(getDb(), customerId);
   if (!customer || customer.anonymizedAt || !customer.email) throw new DomainError('forbidden');
   await assertCurrentPassword(customer, data.password, now);
 
   const passwordHash = await hashPassword(data.newPassword);
   await getDb().transaction(async (tx) => {
     await updateCustomerPassword(tx, customer.id, passwordHash, PASSWORD_HASH_TYPE, now);
-    await revokeCustomerLogins(customer.id, now, { sessionId: actor.sessionId, familyId: actor.familyId }, tx);
+    await revokeCustomerLogins(customer.id, now, { sessionId: principal.sessionId, familyId: principal.familyId }, tx);
     await enqueueEmail(tx, customer.id, passwordChangedEmail({ email: customer.email!, firstName: customer.firstName }));
   });
 }

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { setupTestDatabase } from '@/test/support/database';
+import { customerPrincipal } from '../auth/principal';
 import { authenticate } from '../auth/authenticate';
 import { registerCustomer } from '../customers/registration';
 import { DomainError } from '../shared/errors';
@@ -16,13 +17,13 @@ afterEach(() => {
 const password = 'the-right-password';
 
 async function customer(email: string) {
-  const view = await registerCustomer(
+  await registerCustomer(
     { salutation: 'Ms', firstName: 'Guess', lastName: 'Proof', email, password, confirmPassword: password, acceptedTerms: true },
     { clientIp: '198.51.100.20' },
   );
   const row = await selectCustomerByEmail(getDb(), email);
   await updateCustomerConfirmed(getDb(), row!.id, new Date());
-  return { customerId: row!.id, reference: view.reference };
+  return customerPrincipal(row!.id);
 }
 
 function codeOf(promise: Promise<unknown>) {
@@ -38,7 +39,7 @@ describe('checking the current password', () => {
     const email = 'Guess.Proof@Example.com';
     const actor = await customer(email);
     const change = (current: string) =>
-      codeOf(changePassword(actor, null, { password: current, newPassword: 'a-new-password', confirmPassword: 'a-new-password' }));
+      codeOf(changePassword(actor, actor.customerId, { password: current, newPassword: 'a-new-password', confirmPassword: 'a-new-password' }));
 
     expect(await change('wrong-1')).toBe('invalidPassword');
     expect(await change('wrong-2')).toBe('invalidPassword');
@@ -50,7 +51,7 @@ describe('checking the current password', () => {
     vi.stubEnv('RATE_LIMIT_LOGIN_FAILURES', '2');
     const actor = await customer('below.limit@example.com');
     const change = (current: string) =>
-      codeOf(changePassword(actor, null, { password: current, newPassword: 'a-new-password', confirmPassword: 'a-new-password' }));
+      codeOf(changePassword(actor, actor.customerId, { password: current, newPassword: 'a-new-password', confirmPassword: 'a-new-password' }));
     expect(await change('wrong-1')).toBe('invalidPassword');
     expect(await change(password)).toBe('ok');
   });

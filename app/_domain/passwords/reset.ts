@@ -13,7 +13,7 @@ import { enqueueEmail } from '../email/outbox';
 import { passwordChangedEmail, resetPasswordEmail } from '../email/templates';
 import { consumeRateLimit, resetRateLimit } from '../rate-limit/service';
 import { nowOf, type RequestContext } from '../shared/context';
-import { DomainError } from '../shared/errors';
+import { DomainError, passwordsDontMatch } from '../shared/errors';
 import { hashSecretKey, newSecretKey } from '../shared/secrets';
 import { parseInput } from '../shared/validation';
 import { hashPassword, PASSWORD_HASH_TYPE } from './hashing';
@@ -65,11 +65,11 @@ export async function isResetKeyValid(key: string, context: Pick<RequestContext,
 export async function resetPassword(input: unknown, context: Pick<RequestContext, 'now'> = {}): Promise<void> {
   const now = nowOf(context);
   const data = parseInput(passwordResetSchema, input);
-  if (data.password !== data.confirmPassword) throw new DomainError('passwordsDontMatch');
+  if (data.password !== data.confirmPassword) throw passwordsDontMatch('password');
   const passwordHash = await hashPassword(data.password);
 
   const email = await getDb().transaction(async (tx) => {
-    const key = await deleteLiveCustomerKey(tx, hashSecretKey(data.restorePasswordKey), 'reset_password', now);
+    const key = await deleteLiveCustomerKey(tx, hashSecretKey(data.key), 'reset_password', now);
     const customer = key && (await selectCustomerById(tx, key.customerId));
     if (!customer || customer.anonymizedAt || !customer.email) throw new DomainError('resetKeyInvalid');
     await updateCustomerPassword(tx, customer.id, passwordHash, PASSWORD_HASH_TYPE, now);

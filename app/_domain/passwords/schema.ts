@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { confirmPasswordSchema, currentPasswordSchema, emailSchema, newPasswordSchema, requiredText } from '../shared/validation';
+import { confirmPasswordSchema, currentPasswordSchema, emailSchema, newPasswordSchema, requiredText, rule } from '../shared/validation';
 
 /** `PATCH /customer-password` and the password form. */
 export const passwordChangeSchema = z.object({
@@ -12,16 +12,16 @@ export type PasswordChangeInput = z.input<typeof passwordChangeSchema>;
 /** The browser form also shows a mismatch at once, next to the confirmation field. */
 export const passwordChangeFormSchema = passwordChangeSchema.refine((v) => v.newPassword === v.confirmPassword, {
   path: ['confirmPassword'],
-  message: 'The passwords do not match.',
+  ...rule('mismatch', { other: 'newPassword' }),
 });
 
 /** `POST /customer-forgotten-password` and the "forgot your password" form. */
 export const forgottenPasswordSchema = z.object({ email: emailSchema });
 export type ForgottenPasswordInput = z.input<typeof forgottenPasswordSchema>;
 
-/** `PATCH /customer-restore-password` and the reset form (which adds the key from the link). */
+/** `PATCH /customer-restore-password` (Glue's `restorePasswordKey`) and the reset form (the key from the link). */
 export const passwordResetSchema = z.object({
-  restorePasswordKey: requiredText(200),
+  key: requiredText(200),
   password: newPasswordSchema,
   confirmPassword: confirmPasswordSchema,
 });
@@ -29,5 +29,5 @@ export type PasswordResetInput = z.input<typeof passwordResetSchema>;
 
 export const passwordResetFormSchema = passwordResetSchema.refine((v) => v.password === v.confirmPassword, {
   path: ['confirmPassword'],
-  message: 'The passwords do not match.',
+  ...rule('mismatch', { other: 'password' }),
 });

@@ -1,26 +1,67 @@
 import { z } from 'zod';
-import { DomainError, type FieldError } from './errors';
+import { DomainError, type FieldError, type IssueParams, type ValidationCode, type ValidationIssue } from './errors';
 
-/** Glue's (Symfony's) validation texts, so Glue clients see the messages they already know. */
-export const messages = {
-  missing: 'This field is missing.',
-  blank: 'This value should not be blank.',
-  email: 'This value is not a valid email address.',
-  choice: 'The value you selected is not a valid choice.',
-  isTrue: 'This value should be true.',
-  date: 'This value is not a valid date.',
-  bool: 'This value should be of type bool.',
-  string: 'This value should be of type string.',
-  tooShort: (n: number) => `This value is too short. It should have ${n} characters or more.`,
-  tooLong: (n: number) => `This value is too long. It should have ${n} characters or less.`,
+/**
+ * Building blocks of the entity schemas. Rules carry a code and parameters (`ValidationIssue`),
+ * never a display text: `classify` reads zod's own issues (a missing field, a null, a wrong type,
+ * an unknown choice) and our refinements (which put `{ code, … }` in the issue's params). Length
+ * rules count Unicode code points, as Symfony does; `.meta()` puts them into the JSON Schema too.
+ */
+
+/** A refinement's issue: `.refine(check, rule('tooLong', { max }))`. */
+export function rule(code: ValidationCode, params: IssueParams = {}) {
+  return { params: { code, ...params } };
+}
+
+type AnyIssue = {
+  code?: string;
+  input?: unknown;
+  expected?: unknown;
+  minimum?: unknown;
+  maximum?: unknown;
+  origin?: unknown;
+  params?: Record<string, unknown>;
 };
 
-type Issue = { input?: unknown };
+const KNOWN_CODES = new Set<ValidationCode>([
+  'missing', 'blank', 'type', 'choice', 'email', 'isTrue', 'date', 'pastDate', 'tooShort', 'tooLong',
+  'country', 'postcode', 'phone', 'mismatch', 'mustConfirm', 'invalid',
+]);
 
-/** A type error that tells a missing field and a null apart from a wrong type, as Glue does. */
-export function typeError(wrongType: string) {
-  return (issue: Issue) =>
-    issue.input === undefined ? messages.missing : issue.input === null ? messages.blank : wrongType;
+function typeName(expected: unknown): string {
+  return expected === 'boolean' ? 'bool' : typeof expected === 'string' ? expected : 'string';
+}
+
+/** The domain's reading of one zod issue (raw, in an error map, or parsed with `reportInput`). */
+export function classify(issue: AnyIssue): ValidationIssue {
+  const custom = issue.params?.code;
+  if (typeof custom === 'string' && KNOWN_CODES.has(custom as ValidationCode)) {
+    const { code: _code, ...params } = issue.params!;
+    return Object.keys(params).length > 0 ? { code: custom as ValidationCode, params: params as IssueParams } : { code: custom as ValidationCode };
+  }
+  // The input is known for raw issues and for issues parsed with `reportInput` (parseInput).
+  const known = 'input' in issue;
+  const input = issue.input;
+  switch (issue.code) {
+    case 'invalid_type':
+      if (known && input === undefined) return { code: 'missing' };
+      // A null string is blank (as Symfony's NotBlank says); a null flag is of the wrong type.
+      if (known && input === null && issue.expected !== 'boolean') return { code: 'blank' };
+      return { code: 'type', params: { expected: typeName(issue.expected) } };
+    case 'invalid_value':
+      if (known && input === undefined) return { code: 'missing' };
+      if (input === null || input === '') return { code: 'blank' };
+      return { code: 'choice' };
+    case 'too_small':
+      if (issue.origin === 'string' && issue.minimum === 1) return { code: 'blank' };
+      return { code: 'tooShort', params: { min: Number(issue.minimum) } };
+    case 'too_big':
+      return { code: 'tooLong', params: { max: Number(issue.maximum) } };
+    case 'invalid_format':
+      return { code: 'email' };
+    default:
+      return { code: 'invalid' };
+  }
 }
 
 /** Length in Unicode code points, the way Symfony counts characters. */
@@ -31,58 +72,77 @@ export function codePoints(value: string): number {
 /** A required string, trimmed, not blank, at most `max` characters. */
 export function requiredText(max: number) {
   return z
-    .string({ error: typeError(messages.string) })
+    .string()
     .trim()
-    .min(1, messages.blank)
-    .refine((v) => codePoints(v) <= max, messages.tooLong(max));
+    .min(1)
+    .refine((v) => codePoints(v) <= max, rule('tooLong', { max }))
+    .meta({ maxLength: max });
+}
+
+/** An optional string: null, absent and blank all mean "none" (null); at most `max` characters. */
+export function optionalText(max: number) {
+  return z
+    .string()
+    .nullable()
+    .optional()
+    .transform((v) => (v == null ? null : v.trim() || null))
+    .refine((v) => v === null || codePoints(v) <= max, rule('tooLong', { max }))
+    .meta({ maxLength: max });
 }
 
 export const emailSchema = z
-  .string({ error: typeError(messages.string) })
+  .string()
   .trim()
-  .min(1, messages.blank)
-  .refine((v) => codePoints(v) <= 100, messages.tooLong(100))
-  .refine((v) => z.regexes.email.test(v), messages.email);
+  .min(1)
+  .refine((v) => codePoints(v) <= 100, rule('tooLong', { max: 100 }))
+  .refine((v) => z.regexes.email.test(v), rule('email'))
+  .meta({ format: 'email', maxLength: 100 });
 
 /** Passwords: 8–64 code points after NFC normalisation (which is also what gets hashed). */
 export const newPasswordSchema = z
-  .string({ error: typeError(messages.string) })
-  .min(1, messages.blank)
+  .string()
+  .min(1)
   .transform((v) => v.normalize('NFC'))
-  .refine((v) => codePoints(v) >= 8, messages.tooShort(8))
-  .refine((v) => codePoints(v) <= 64, messages.tooLong(64));
+  .refine((v) => codePoints(v) >= 8, rule('tooShort', { min: 8 }))
+  .refine((v) => codePoints(v) <= 64, rule('tooLong', { max: 64 }))
+  .meta({ minLength: 8, maxLength: 64, format: 'password' });
 
 /** The repeated password of a form or request: compared with the new one by the domain (Glue's 406). */
 export const confirmPasswordSchema = z
-  .string({ error: typeError(messages.string) })
-  .min(1, messages.blank)
-  .transform((v) => v.normalize('NFC'));
+  .string()
+  .min(1)
+  .transform((v) => v.normalize('NFC'))
+  .meta({ format: 'password' });
 
 /** A current password as typed at sign-in: any non-empty string up to 1,024 code points after NFC. */
 export const currentPasswordSchema = z
-  .string({ error: typeError(messages.string) })
-  .min(1, messages.blank)
+  .string()
+  .min(1)
   .transform((v) => v.normalize('NFC'))
-  .refine((v) => codePoints(v) <= 1024, messages.tooLong(1024));
+  .refine((v) => codePoints(v) <= 1024, rule('tooLong', { max: 1024 }))
+  .meta({ maxLength: 1024, format: 'password' });
 
 export function choice<const T extends readonly [string, ...string[]]>(values: T) {
-  return z.enum(values, {
-    error: (issue: Issue) =>
-      issue.input === undefined
-        ? messages.missing
-        : issue.input === null || issue.input === ''
-          ? messages.blank
-          : messages.choice,
-  });
+  return z.enum(values);
 }
 
 /** An optional `YYYY-MM-DD` calendar date strictly in the past; '' and null mean "not given". */
 export const pastDateSchema = z
-  .union([z.string(), z.null()], { error: messages.date })
+  .unknown()
   .optional()
-  .transform((v) => (v === '' || v === undefined ? null : v))
-  .refine((v) => v === null || (isCalendarDate(v) && v >= '1900-01-01'), messages.date)
-  .refine((v) => v === null || v < new Date().toISOString().slice(0, 10), 'The date must be in the past.');
+  .transform((v, ctx) => {
+    if (v === undefined || v === null || v === '') return null;
+    if (typeof v !== 'string' || !isCalendarDate(v) || v < '1900-01-01') {
+      ctx.addIssue({ code: 'custom', input: v, ...rule('date') });
+      return z.NEVER;
+    }
+    if (v >= new Date().toISOString().slice(0, 10)) {
+      ctx.addIssue({ code: 'custom', input: v, ...rule('pastDate') });
+      return z.NEVER;
+    }
+    return v;
+  })
+  .meta({ type: ['string', 'null'], format: 'date' });
 
 function isCalendarDate(value: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
@@ -92,17 +152,17 @@ function isCalendarDate(value: string): boolean {
 
 /** Turns zod issues into one error per field (the first violated rule), in field order. */
 export function fieldErrors(error: z.ZodError): FieldError[] {
-  const seen = new Map<string, string>();
+  const seen = new Map<string, FieldError>();
   for (const issue of error.issues) {
     const field = issue.path.join('.') || 'data';
-    if (!seen.has(field)) seen.set(field, issue.message);
+    if (!seen.has(field)) seen.set(field, { field, ...classify(issue as AnyIssue) });
   }
-  return [...seen].map(([field, message]) => ({ field, message }));
+  return [...seen.values()];
 }
 
 /** Parses `input` with `schema`, or throws a `validation` DomainError listing every bad field. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const result = schema.safeParse(input ?? {});
+  const result = schema.safeParse(input ?? {}, { reportInput: true });
   if (!result.success) throw new DomainError('validation', { fields: fieldErrors(result.error) });
   return result.data;
 }

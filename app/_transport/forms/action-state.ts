@@ -1,4 +1,5 @@
 import { isDomainError, type DomainError, type DomainErrorCode } from '@/app/_domain/shared/errors';
+import { formMessage } from './messages';
 
 /** What every server action returns to its form. */
 export type ActionState<T = null> =
@@ -14,10 +15,13 @@ function waitText(seconds = 60): string {
   return minutes <= 1 ? 'a minute' : `${minutes} minutes`;
 }
 
-/** The one table from domain error to what a form shows, next to which field. */
+/**
+ * The one table from domain error to what a form shows, next to which field; typed exhaustively,
+ * so a new domain error does not compile until forms have their text.
+ */
 const formErrors: Record<Exclude<DomainErrorCode, 'validation'>, (e: DomainError) => { field?: string; message: string }> = {
   termsNotAccepted: () => ({ field: 'acceptedTerms', message: 'Please accept the terms and conditions.' }),
-  passwordsDontMatch: () => ({ field: 'confirmPassword', message: 'The passwords do not match.' }),
+  passwordsDontMatch: (e) => ({ field: e.fields[0]?.field ?? 'confirmPassword', message: 'The passwords do not match.' }),
   invalidGender: () => ({ field: 'gender', message: 'Please choose one of the listed options.' }),
   emailTaken: () => ({ field: 'email', message: 'This email address is already registered. Sign in or reset your password.' }),
   confirmationKeyInvalid: () => ({ message: 'This confirmation link is invalid, expired or has already been used.' }),
@@ -36,7 +40,7 @@ const formErrors: Record<Exclude<DomainErrorCode, 'validation'>, (e: DomainError
 export function toActionState(error: unknown): ActionState<never> {
   if (!isDomainError(error)) throw error;
   if (error.code === 'validation') {
-    return { ok: false, fieldErrors: Object.fromEntries(error.fields.map((f) => [f.field, f.message])) };
+    return { ok: false, fieldErrors: Object.fromEntries(error.fields.map((f) => [f.field, formMessage(f)])) };
   }
   const { field, message } = formErrors[error.code](error);
   return field ? { ok: false, fieldErrors: { [field]: message } } : { ok: false, message, fieldErrors: {} };

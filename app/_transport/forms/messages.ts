@@ -1,19 +1,36 @@
-/**
- * The domain speaks Glue's validation texts (the API's contract); forms show friendlier ones.
- * Unknown texts pass through unchanged.
- */
-const rewrites: [RegExp, string][] = [
-  [/^This (field is missing|value should not be blank)\.$/, 'This field is required.'],
-  [/^This value should be true\.$/, 'Please accept to continue.'],
-  [/^The value you selected is not a valid choice\.$/, 'Please choose one of the options.'],
-  [/^This value is not a valid email address\.$/, 'Please enter a valid email address, like name@example.com.'],
-  [/^This value is too short\. It should have (\d+) characters or more\.$/, 'Use at least $1 characters.'],
-  [/^This value is too long\. It should have (\d+) characters or less\.$/, 'Use at most $1 characters.'],
-  [/^This value is not a valid date\.$/, 'Please enter a valid date.'],
-];
+import { countryName } from '@/app/_domain/addresses/countries';
+import type { ValidationCode, ValidationIssue } from '@/app/_domain/shared/errors';
+import { classify } from '@/app/_domain/shared/validation';
 
-export function formMessage(message: string | undefined): string | undefined {
-  if (!message) return message;
-  for (const [pattern, replacement] of rewrites) if (pattern.test(message)) return message.replace(pattern, replacement);
-  return message;
+/**
+ * What a form shows next to a field: shopper-friendly texts for the domain's validation codes.
+ * The same texts for the browser's own check (zod through react-hook-form, `formErrorMap`) and
+ * for the server action's answer (`toActionState`).
+ */
+const texts: Record<ValidationCode, (params: NonNullable<ValidationIssue['params']>) => string> = {
+  missing: () => 'This field is required.',
+  blank: () => 'This field is required.',
+  type: () => 'Please enter a valid value.',
+  choice: () => 'Please choose one of the options.',
+  email: () => 'Please enter a valid email address, like name@example.com.',
+  isTrue: () => 'Please accept to continue.',
+  date: () => 'Please enter a valid date.',
+  pastDate: () => 'The date must be in the past.',
+  tooShort: ({ min }) => `Use at least ${min} characters.`,
+  tooLong: ({ max }) => `Use at most ${max} characters.`,
+  country: () => 'Please choose a country from the list.',
+  postcode: ({ country }) => `This postal code is not valid for ${country ? countryName(country) : 'this country'}.`,
+  phone: () => 'Please enter a valid phone number.',
+  mismatch: () => 'The passwords do not match.',
+  mustConfirm: () => 'Please confirm that you want to delete your account.',
+  invalid: () => 'Please check this value.',
+};
+
+export function formMessage(issue: ValidationIssue): string {
+  return texts[issue.code](issue.params ?? {});
+}
+
+/** zod's per-parse error map for the browser's check of the shared schema. */
+export function formErrorMap(issue: Parameters<typeof classify>[0]): string {
+  return formMessage(classify(issue));
 }

@@ -6,7 +6,7 @@ import { useForm, type DefaultValues, type FieldValues, type Path, type Resolver
 import { Alert } from '@/components/ui/alert';
 import type { ActionState } from './action-state';
 import { showActionErrors } from './form-errors';
-import { formMessage } from './messages';
+import { formErrorMap } from './messages';
 
 export type FormOutcome = { tone: 'success' | 'error'; text: string };
 
@@ -27,7 +27,7 @@ type Options<TInput extends FieldValues, TResult> = {
  */
 export function useActionForm<TInput extends FieldValues, TResult = unknown>(options: Options<TInput, TResult>) {
   const form = useForm<TInput>({
-    resolver: zodResolver(options.schema) as unknown as Resolver<TInput>,
+    resolver: zodResolver(options.schema, { error: formErrorMap }) as unknown as Resolver<TInput>,
     defaultValues: options.defaultValues,
   });
   const [outcome, setOutcome] = useState<FormOutcome | null>(null);
@@ -44,8 +44,7 @@ export function useActionForm<TInput extends FieldValues, TResult = unknown>(opt
     if (message) setOutcome({ tone: 'error', text: message });
   });
 
-  const fieldError = (name: Path<TInput>): string | undefined =>
-    formMessage(form.getFieldState(name, form.formState).error?.message);
+  const fieldError = (name: Path<TInput>): string | undefined => form.getFieldState(name, form.formState).error?.message;
 
   return { form, outcome, onSubmit, fieldError };
 }

@@ -1,6 +1,12 @@
-import type { DomainError, DomainErrorCode } from '@/app/_domain/shared/errors';
+import type { DomainError, DomainErrorCode, FieldError } from '@/app/_domain/shared/errors';
+import { glueMessage } from './messages';
 
-export type ErrorObject = { status: number; code?: string; detail: string; source?: { pointer: string } };
+export type ErrorObject = {
+  status: number;
+  code?: string;
+  detail: string;
+  source?: { pointer: string } | { parameter: string };
+};
 
 export class JsonApiError extends Error {
   readonly status: number;
@@ -14,30 +20,42 @@ export class JsonApiError extends Error {
     this.headers = headers;
   }
 
-  static of(status: number, detail: string, code?: string, headers?: Record<string, string>): JsonApiError {
-    return new JsonApiError(status, [{ status, ...(code ? { code } : {}), detail }], headers);
+  static of(
+    status: number,
+    detail: string,
+    code?: string,
+    headers?: Record<string, string>,
+    source?: ErrorObject['source'],
+  ): JsonApiError {
+    return new JsonApiError(status, [{ status, ...(code ? { code } : {}), detail, ...(source ? { source } : {}) }], headers);
   }
 }
 
-/** The one table from domain error to Glue's status, code and text. */
-const glue: Record<Exclude<DomainErrorCode, 'validation'>, (e: DomainError) => ErrorObject & { field?: string }> = {
+/** Domain field name → attribute name on the wire (a codec's field map, inverted). */
+export type WireName = (field: string) => string;
+const sameName: WireName = (field) => field;
+
+type GlueError = { status: number; code: string; detail: string; field?: string };
+
+/**
+ * The one table from domain error to Glue's status, code and text; typed exhaustively, so a new
+ * domain error does not compile until it has its Glue answer.
+ */
+const glue: Record<Exclude<DomainErrorCode, 'validation'>, (e: DomainError, wire: WireName) => GlueError> = {
   termsNotAccepted: () => ({ status: 400, code: '413', detail: 'Terms and Conditions was not accepted.', field: 'acceptedTerms' }),
-  passwordsDontMatch: (e) => {
-    const [password = 'password', confirm = 'confirmPassword'] = e.fields.map((f) => f.field);
-    return {
-      status: 422,
-      code: '406',
-      detail: `Value in field ${password} should be identical to value in the ${confirm} field.`,
-      field: confirm,
-    };
+  passwordsDontMatch: (e, wire) => {
+    const confirm = e.fields[0] ?? { field: 'confirmPassword', params: { other: 'password' } };
+    const password = wire(confirm.params?.other ?? 'password');
+    const field = wire(confirm.field);
+    return { status: 422, code: '406', detail: `Value in field ${password} should be identical to value in the ${field} field.`, field };
   },
   invalidGender: () => ({ status: 422, code: '414', detail: 'Gender is not valid.', field: 'gender' }),
   emailTaken: () => ({ status: 422, code: '400', detail: 'Customer with the same email address already exists.', field: 'email' }),
-  confirmationKeyInvalid: () => ({
+  confirmationKeyInvalid: (_e, wire) => ({
     status: 422,
     code: '423',
     detail: 'This email confirmation code is invalid or has been already used.',
-    field: 'registrationKey',
+    field: wire('key'),
   }),
   rateLimited: () => ({ status: 429, code: '4401', detail: 'Too many attempts. Try again later.' }),
   // Wrong email, wrong password and unconfirmed account answer byte-identically.
@@ -47,7 +65,7 @@ const glue: Record<Exclude<DomainErrorCode, 'validation'>, (e: DomainError) => E
   customerNotFound: () => ({ status: 404, code: '402', detail: 'Customer not found.' }),
   forbidden: () => ({ status: 403, code: '411', detail: 'Unauthorized request.' }),
   invalidPassword: () => ({ status: 400, code: '408', detail: 'Invalid password.', field: 'password' }),
-  resetKeyInvalid: () => ({ status: 422, code: '415', detail: 'Restore password key is not valid.', field: 'restorePasswordKey' }),
+  resetKeyInvalid: (_e, wire) => ({ status: 422, code: '415', detail: 'Restore password key is not valid.', field: wire('key') }),
   addressNotFound: () => ({ status: 404, code: '404', detail: 'Address was not found.' }),
 };
 
@@ -56,14 +74,15 @@ export const WWW_AUTHENTICATE = { 'WWW-Authenticate': 'Bearer realm="Access to s
 
 const pointer = (field: string) => ({ pointer: `/data/attributes/${field.replace(/\./g, '/')}` });
 
-export function domainErrorToJsonApi(error: DomainError): JsonApiError {
-  if (error.code === 'validation') {
-    return new JsonApiError(
-      422,
-      error.fields.map((f) => ({ status: 422, code: '901', detail: `${f.field} => ${f.message}`, source: pointer(f.field) })),
-    );
-  }
-  const { field, ...object } = glue[error.code](error);
+function validationError(field: FieldError, wire: WireName): ErrorObject {
+  const name = wire(field.field);
+  return { status: 422, code: '901', detail: `${name} => ${glueMessage(field)}`, source: pointer(name) };
+}
+
+/** A DomainError as Glue answers it; `wire` renames domain fields to the endpoint's attributes. */
+export function domainErrorToJsonApi(error: DomainError, wire: WireName = sameName): JsonApiError {
+  if (error.code === 'validation') return new JsonApiError(422, error.fields.map((f) => validationError(f, wire)));
+  const { field, ...object } = glue[error.code](error, wire);
   const headers: Record<string, string> = {
     ...(error.retryAfterSeconds !== undefined ? { 'Retry-After': String(error.retryAfterSeconds) } : {}),
     ...(object.status === 401 ? WWW_AUTHENTICATE : {}),

@@ -1,7 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { DomainError, type DomainErrorCode } from '@/app/_domain/shared/errors';
-import { toActionState, runAction } from '@/app/_transport/forms/action-state';
-import { formMessage } from '@/app/_transport/forms/messages';
+import { DomainError, passwordsDontMatch, type DomainErrorCode } from '@/app/_domain/shared/errors';
 import {
   documentResponse,
   jsonApiRoute,
@@ -10,6 +8,7 @@ import {
   MAX_BODY_BYTES,
   noContent,
   readAttributes,
+  assertSupportedQuery,
   renderDocument,
   type Resource,
 } from './jsonapi';
@@ -70,6 +69,15 @@ function streamed(totalBytes: number, chunk = 4096) {
 // ------------------------------------------------------------------------------------------ requests
 
 describe('readAttributes', () => {
+  it('answers a data.id that contradicts the URL with 409, and accepts a matching, null or absent one', async () => {
+    const withId = (id: unknown) => post(JSON.stringify({ data: { type: 'customers', id, attributes: {} } }), JSONAPI_MEDIA_TYPE);
+    await expect(readAttributes(withId('DE--2'), 'customers', 'DE--1')).rejects.toMatchObject({ status: 409 });
+    await expect(readAttributes(withId(2), 'customers', 'DE--1')).rejects.toMatchObject({ status: 409 });
+    await expect(readAttributes(withId('DE--1'), 'customers', 'DE--1')).resolves.toEqual({});
+    await expect(readAttributes(withId(null), 'customers', 'DE--1')).resolves.toEqual({});
+    await expect(readAttributes(post(document({}), JSONAPI_MEDIA_TYPE), 'customers', 'DE--1')).resolves.toEqual({});
+  });
+
   it('returns the attributes of an application/vnd.api+json document, unknown ones included', async () => {
     const request = post(document({ firstName: 'Ada', isAdmin: true }), JSONAPI_MEDIA_TYPE);
     await expect(readAttributes(request, 'customers')).resolves.toEqual({ firstName: 'Ada', isAdmin: true });
@@ -208,7 +216,52 @@ const customer = (reference: string, addresses: Resource[] = []): Resource => ({
 
 const get = (pathAndQuery: string, origin = API) => new Request(`${origin}${pathAndQuery}`);
 
+describe('assertSupportedQuery', () => {
+  const rejected = (url: string, includable: string[] = []) => {
+    try {
+      assertSupportedQuery(get(url), includable);
+    } catch (error) {
+      return error as JsonApiError;
+    }
+    return null;
+  };
+
+  it.each(['/customers', '/customers?include=addresses', '/customers?fields[customers]=email', '/customers?myParam=1', '/customers?filter-x=1', '/customers?include='])(
+    'accepts %s',
+    (url) => {
+      expect(rejected(url, ['addresses'])).toBeNull();
+    },
+  );
+
+  it.each(['/customers?sort=firstName', '/customers?foo=1', '/customers?page[size]=2', '/customers?fields=email', '/customers?filter[x]=1'])(
+    'answers the reserved parameter of %s with 400 naming it',
+    (url) => {
+      const error = rejected(url, ['addresses']);
+      expect(error?.status).toBe(400);
+      expect(error?.errors[0]!.source).toHaveProperty('parameter');
+    },
+  );
+
+  it('answers an include the route does not offer with 400', () => {
+    expect(rejected('/customers?include=orders', ['addresses'])?.errors).toEqual([
+      { status: 400, detail: 'Unsupported include: orders.', source: { parameter: 'include' } },
+    ]);
+    expect(rejected('/access-tokens?include=addresses')?.status).toBe(400);
+  });
+});
+
 describe('renderDocument', () => {
+  it('leaves out a relationship that sparse fieldsets do not ask for, still including its resources', () => {
+    const rendered = renderDocument(
+      get('/customers/DE--1?include=addresses&fields[customers]=email'),
+      customer('DE--1', [address('a1', 'Berlin')]),
+    );
+    expect(rendered.data).toEqual({ type: 'customers', id: 'DE--1', attributes: { email: 'ada@example.com' }, links: expect.anything() });
+    expect(rendered.included).toHaveLength(1);
+    const asked = renderDocument(get('/customers/DE--1?include=addresses&fields[customers]=email,addresses'), customer('DE--1', [address('a1', 'Berlin')]));
+    expect((asked.data as Record<string, unknown>).relationships).toEqual({ addresses: { data: [{ type: 'addresses', id: 'a1' }] } });
+  });
+
   it('renders one resource with every attribute (nulls included) and an absolute self link from APP_URL', () => {
     const rendered = renderDocument(get('/customers/DE--1'), customer('DE--1'));
     expect(rendered).toEqual({
@@ -375,14 +428,51 @@ type ErrorDocument = { errors: Array<Record<string, unknown>> };
 describe('jsonApiRoute', () => {
   const ok = async () => new Response('ok', { status: 299 });
 
-  it('passes a handler response and its arguments through unchanged', async () => {
+  it('passes a handler response through unchanged, with the request and the normalised params', async () => {
     const handler = vi.fn(async () => new Response('created', { status: 201 }));
     const route = jsonApiRoute({ POST: handler });
     const request = post(document(), JSONAPI_MEDIA_TYPE);
     const response = await route.POST(request, context);
     expect(response.status).toBe(201);
     expect(await response.text()).toBe('created');
-    expect(handler).toHaveBeenCalledWith(request, context);
+    expect(handler).toHaveBeenCalledWith(request, {});
+  });
+
+  it('runs a static route with what Next.js passes there: params undefined, or no context at all', async () => {
+    const handler = vi.fn(async (_request: Request, params: Record<never, string>) => Response.json(params));
+    const route = jsonApiRoute({ PATCH: handler });
+    const request = () => new Request(`${API}/customer-password`, { method: 'PATCH' });
+    expect(await (await route.PATCH(request(), { params: undefined })).json()).toEqual({});
+    expect(await (await route.PATCH(request())).json()).toEqual({});
+  });
+
+  it('hands a dynamic route every named param as a string, also when Next.js leaves one out', async () => {
+    const route = jsonApiRoute<{ customerReference: string; addressId: string }>(
+      { GET: async (_request, params) => Response.json(params) },
+      { params: ['customerReference', 'addressId'] },
+    );
+    const response = await route.GET(get('/customers/DE--1/addresses/x'), { params: Promise.resolve({ customerReference: 'DE--1' }) });
+    expect(await response.json()).toEqual({ customerReference: 'DE--1', addressId: '' });
+    const joined = await route.GET(get('/x'), { params: Promise.resolve({ customerReference: ['a', 'b'], addressId: 'x' }) });
+    expect(await joined.json()).toEqual({ customerReference: 'a/b', addressId: 'x' });
+  });
+
+  it('answers HEAD like GET without a body, and OPTIONS with 204 and the route\'s Allow', async () => {
+    const route = jsonApiRoute({ GET: async () => documentResponse(get('/customers'), []), DELETE: ok });
+    const head = await route.HEAD(get('/customers'), context);
+    expect(head.status).toBe(200);
+    expect(head.headers.get('content-type')).toBe(JSONAPI_MEDIA_TYPE);
+    expect(await head.text()).toBe('');
+    const options = await route.OPTIONS(new Request(`${API}/customers`, { method: 'OPTIONS' }), context);
+    expect(options.status).toBe(204);
+    expect(options.headers.get('allow')).toBe('GET, HEAD, DELETE, OPTIONS');
+  });
+
+  it('answers HEAD with 405 where GET is not offered', async () => {
+    const route = jsonApiRoute({ POST: ok });
+    const head = await route.HEAD(get('/access-tokens'), context);
+    expect(head.status).toBe(405);
+    expect(head.headers.get('allow')).toBe('POST, OPTIONS');
   });
 
   it.each(['PUT', 'PATCH', 'DELETE'] as const)(
@@ -392,16 +482,16 @@ describe('jsonApiRoute', () => {
       const response = await route[method](new Request(`${API}/customers`, { method }), context);
       expect(response.status).toBe(405);
       expect(response.headers.get('content-type')).toBe(JSONAPI_MEDIA_TYPE);
-      expect((response.headers.get('allow') ?? '').split(',').map((m) => m.trim()).sort()).toEqual(['GET', 'POST']);
+      expect((response.headers.get('allow') ?? '').split(',').map((m) => m.trim()).sort()).toEqual(['GET', 'HEAD', 'OPTIONS', 'POST']);
       expect(await response.json()).toEqual({ errors: [{ status: 405, detail: 'Method not allowed.' }] });
     },
   );
 
-  it('lists a single method in Allow', async () => {
+  it('lists a single method (and OPTIONS) in Allow', async () => {
     const route = jsonApiRoute({ DELETE: ok });
     const response = await route.GET(get('/customers'), context);
     expect(response.status).toBe(405);
-    expect(response.headers.get('allow')).toBe('DELETE');
+    expect(response.headers.get('allow')).toBe('DELETE, OPTIONS');
   });
 
   it('turns a thrown JsonApiError into its error document with its status and headers', async () => {
@@ -508,8 +598,8 @@ describe('domainErrorToJsonApi', () => {
     const error = domainErrorToJsonApi(
       new DomainError('validation', {
         fields: [
-          { field: 'email', message: 'This value is not a valid email address.' },
-          { field: 'password', message: 'This value is too short. It should have 8 characters or more.' },
+          { field: 'email', code: 'email' },
+          { field: 'password', code: 'tooShort', params: { min: 8 } },
         ],
       }),
     );
@@ -533,10 +623,23 @@ describe('domainErrorToJsonApi', () => {
 
   it('points a nested field at its JSON path', () => {
     const error = domainErrorToJsonApi(
-      new DomainError('validation', { fields: [{ field: 'address.zipCode', message: 'Bad.' }] }),
+      new DomainError('validation', { fields: [{ field: 'address.zipCode', code: 'blank' }] }),
     );
     expect(error.errors[0]!.source).toEqual({ pointer: '/data/attributes/address/zipCode' });
-    expect(error.errors[0]!.detail).toBe('address.zipCode => Bad.');
+    expect(error.errors[0]!.detail).toBe('address.zipCode => This value should not be blank.');
+  });
+
+  it("renames domain fields to the endpoint's attributes with the codec's names", () => {
+    const wire = (field: string) => ({ street: 'address1', countryCode: 'iso2Code', key: 'restorePasswordKey' })[field] ?? field;
+    const validation = domainErrorToJsonApi(
+      new DomainError('validation', { fields: [{ field: 'street', code: 'blank' }, { field: 'zipCode', code: 'postcode', params: { country: 'DE' } }] }),
+      wire,
+    );
+    expect(validation.errors).toEqual([
+      { status: 422, code: '901', detail: 'address1 => This value should not be blank.', source: { pointer: '/data/attributes/address1' } },
+      { status: 422, code: '901', detail: 'zipCode => This postal code is not valid for Germany.', source: { pointer: '/data/attributes/zipCode' } },
+    ]);
+    expect(domainErrorToJsonApi(new DomainError('resetKeyInvalid'), wire).errors[0]!.source).toEqual({ pointer: '/data/attributes/restorePasswordKey' });
   });
 
   const cases: Record<Exclude<DomainErrorCode, 'validation'>, { status: number; code: string; detail: string; field?: string }> = {
@@ -553,7 +656,7 @@ describe('domainErrorToJsonApi', () => {
       status: 422,
       code: '423',
       detail: 'This email confirmation code is invalid or has been already used.',
-      field: 'registrationKey',
+      field: 'key',
     },
     rateLimited: { status: 429, code: '4401', detail: 'Too many attempts. Try again later.' },
     invalidCredentials: { status: 401, code: '003', detail: 'Failed to authenticate user.' },
@@ -562,7 +665,7 @@ describe('domainErrorToJsonApi', () => {
     customerNotFound: { status: 404, code: '402', detail: 'Customer not found.' },
     forbidden: { status: 403, code: '411', detail: 'Unauthorized request.' },
     invalidPassword: { status: 400, code: '408', detail: 'Invalid password.', field: 'password' },
-    resetKeyInvalid: { status: 422, code: '415', detail: 'Restore password key is not valid.', field: 'restorePasswordKey' },
+    resetKeyInvalid: { status: 422, code: '415', detail: 'Restore password key is not valid.', field: 'key' },
     addressNotFound: { status: 404, code: '404', detail: 'Address was not found.' },
   };
 
@@ -588,12 +691,7 @@ describe('domainErrorToJsonApi', () => {
 
   it('names the actual password fields in a 406 (e.g. newPassword on a password change)', () => {
     const error = domainErrorToJsonApi(
-      new DomainError('passwordsDontMatch', {
-        fields: [
-          { field: 'newPassword', message: '' },
-          { field: 'confirmPassword', message: '' },
-        ],
-      }),
+      passwordsDontMatch('newPassword'),
     );
     expect(error.errors[0]).toMatchObject({
       status: 422,
@@ -611,121 +709,3 @@ describe('domainErrorToJsonApi', () => {
   });
 });
 
-// ------------------------------------------------------------------------------------- form state
-
-describe('toActionState', () => {
-  it('puts validation messages next to their fields, unchanged', () => {
-    const state = toActionState(
-      new DomainError('validation', {
-        fields: [
-          { field: 'email', message: 'This value is not a valid email address.' },
-          { field: 'firstName', message: 'This value should not be blank.' },
-        ],
-      }),
-    );
-    expect(state).toEqual({
-      ok: false,
-      fieldErrors: { email: 'This value is not a valid email address.', firstName: 'This value should not be blank.' },
-    });
-  });
-
-  it.each([
-    ['termsNotAccepted', 'acceptedTerms', 'Please accept the terms and conditions.'],
-    ['passwordsDontMatch', 'confirmPassword', 'The passwords do not match.'],
-    ['invalidGender', 'gender', 'Please choose one of the listed options.'],
-    ['emailTaken', 'email', 'This email address is already registered. Sign in or reset your password.'],
-  ] as const)('shows %s next to the %s field', (code, field, message) => {
-    expect(toActionState(new DomainError(code))).toEqual({ ok: false, fieldErrors: { [field]: message } });
-  });
-
-  it('shows an invalid confirmation key as a form-level message', () => {
-    expect(toActionState(new DomainError('confirmationKeyInvalid'))).toEqual({
-      ok: false,
-      message: 'This confirmation link is invalid, expired or has already been used.',
-      fieldErrors: {},
-    });
-  });
-
-  it.each([
-    [undefined, 'a minute'],
-    [1, 'a minute'],
-    [60, 'a minute'],
-    [61, '2 minutes'],
-    [900, '15 minutes'],
-  ])('tells a rate-limited user (Retry-After %s s) to wait %s', (retryAfterSeconds, wait) => {
-    expect(toActionState(new DomainError('rateLimited', { retryAfterSeconds }))).toEqual({
-      ok: false,
-      message: `Too many attempts. Please try again in ${wait}.`,
-      fieldErrors: {},
-    });
-  });
-
-  it('covers every domain error code', () => {
-    for (const code of Object.keys(everyCode) as DomainErrorCode[]) {
-      const state = toActionState(new DomainError(code, { fields: [{ field: 'email', message: 'x' }] }));
-      expect(state.ok).toBe(false);
-      if (!state.ok) expect(state.message !== undefined || Object.keys(state.fieldErrors).length > 0).toBe(true);
-    }
-  });
-
-  it('rethrows anything that is not a DomainError', () => {
-    const bug = new TypeError('a bug');
-    expect(() => toActionState(bug)).toThrow(bug);
-  });
-});
-
-describe('runAction', () => {
-  it('returns the result on success', async () => {
-    await expect(runAction(async () => 7)).resolves.toEqual({ ok: true, data: 7 });
-  });
-
-  it('returns form state for a DomainError', async () => {
-    await expect(
-      runAction(async () => {
-        throw new DomainError('emailTaken');
-      }),
-    ).resolves.toEqual({
-      ok: false,
-      fieldErrors: { email: 'This email address is already registered. Sign in or reset your password.' },
-    });
-  });
-
-  it('rethrows other errors', async () => {
-    await expect(
-      runAction(async () => {
-        throw new Error('a bug');
-      }),
-    ).rejects.toThrow('a bug');
-  });
-});
-
-describe('formMessage', () => {
-  it.each([
-    ['This field is missing.', 'This field is required.'],
-    ['This value should not be blank.', 'This field is required.'],
-    ['This value should be true.', 'Please accept to continue.'],
-    ['The value you selected is not a valid choice.', 'Please choose one of the options.'],
-    ['This value is not a valid email address.', 'Please enter a valid email address, like name@example.com.'],
-    ['This value is too short. It should have 8 characters or more.', 'Use at least 8 characters.'],
-    ['This value is too long. It should have 100 characters or less.', 'Use at most 100 characters.'],
-    ['This value is not a valid date.', 'Please enter a valid date.'],
-  ])('rewrites "%s" to "%s"', (glue, friendly) => {
-    expect(formMessage(glue)).toBe(friendly);
-  });
-
-  it.each(['The passwords do not match.', 'The date must be in the past.', 'Postcode does not fit the country.'])(
-    'passes the unknown text "%s" through unchanged',
-    (text) => {
-      expect(formMessage(text)).toBe(text);
-    },
-  );
-
-  it('passes undefined and an empty string through', () => {
-    expect(formMessage(undefined)).toBeUndefined();
-    expect(formMessage('')).toBe('');
-  });
-
-  it('rewrites only whole messages', () => {
-    expect(formMessage('Note: This field is missing.')).toBe('Note: This field is missing.');
-  });
-});

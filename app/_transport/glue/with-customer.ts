@@ -1,57 +1,81 @@
-import type { Actor } from '@/app/_domain/auth/actor';
+import type { Principal } from '@/app/_domain/auth/principal';
 import { resolveAccessToken } from '@/app/_domain/auth/tokens';
-import { JsonApiError, readAttributes, type Handler } from './jsonapi';
-import { WWW_AUTHENTICATE } from './errors';
+import { isDomainError } from '@/app/_domain/shared/errors';
+import type { RequestCodec } from './codec';
+import { domainErrorToJsonApi, WWW_AUTHENTICATE } from './errors';
+import { assertSupportedQuery, JsonApiError, readAttributes, type Handler } from './jsonapi';
 
 /**
- * Authentication for JSON:API route handlers, in Glue's order of checks: the request body's
- * format first (when the route takes one), then the access token. No token on a protected route
- * is 403/002; a malformed, expired, forged or revoked one is 401/001 — on public routes too.
+ * The storefront API's request pipeline, in Glue's order of checks: the query (reserved JSON:API
+ * parameters), the body's format (when the route takes one: 415 → 413 → 400 → 409), then the
+ * access token. No token on a protected route is 403/002; a malformed, expired, forged or revoked
+ * one is 401/001 — on public routes too. The handler gets the body in the domain's names (the
+ * codec), and domain errors come back with the endpoint's attribute names.
  */
 
-type Params = Record<string, string | string[] | undefined>;
-type Options = { body?: string };
-export type CustomerRequest = { actor: Actor; params: Params; attributes: Record<string, unknown> };
-export type OptionalCustomerRequest = { actor: Actor | null; params: Params; attributes: Record<string, unknown> };
+type Params = Record<string, string>;
+type Options<P extends Params> = {
+  /** The body's codec; routes without a body leave it out. */
+  codec?: RequestCodec;
+  /** The resource id the URL names, which `data.id` must not contradict. */
+  id?: (params: P) => string;
+  /** Relationships `?include=` may name. */
+  include?: readonly string[];
+};
+export type CustomerRequest<P extends Params> = { principal: Principal; params: P; input: Record<string, unknown> };
+export type OptionalCustomerRequest<P extends Params> = { principal: Principal | null; params: P; input: Record<string, unknown> };
 
 const invalidToken = () => JsonApiError.of(401, 'Invalid access token.', '001', WWW_AUTHENTICATE);
 
-async function actorFrom(request: Request): Promise<Actor | null | undefined> {
+async function principalFrom(request: Request): Promise<Principal | null | undefined> {
   const header = request.headers.get('authorization');
   if (header === null) return undefined;
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
   if (!match) throw invalidToken();
-  const actor = await resolveAccessToken(match[1]!);
-  if (!actor) throw invalidToken();
-  return actor;
+  const principal = await resolveAccessToken(match[1]!);
+  if (!principal) throw invalidToken();
+  return principal;
 }
 
-function prepare(options: Options) {
-  return async (request: Request, context: { params: Promise<Params> }) => {
-    const attributes = options.body ? await readAttributes(request, options.body) : {};
-    const actor = await actorFrom(request);
-    return { attributes, actor, params: await context.params };
+function pipeline<P extends Params>(options: Options<P>, requireToken: boolean) {
+  return async (request: Request, params: P) => {
+    assertSupportedQuery(request, options.include);
+    const attributes = options.codec ? await readAttributes(request, options.codec.type, options.id?.(params)) : {};
+    const principal = await principalFrom(request);
+    if (requireToken && !principal) throw JsonApiError.of(403, 'Missing access token.', '002');
+    return { principal: principal ?? null, input: options.codec ? options.codec.toDomain(attributes) : attributes };
   };
 }
 
-/** A route for signed-in customers: the handler receives the actor. */
-export function withCustomer(handler: (request: Request, ctx: CustomerRequest) => Promise<Response>, options: Options = {}): Handler {
-  const read = prepare(options);
-  return async (request, context) => {
-    const { attributes, actor, params } = await read(request, context);
-    if (!actor) throw JsonApiError.of(403, 'Missing access token.', '002');
-    return handler(request, { actor, params, attributes });
+async function inWireNames(codec: RequestCodec | undefined, call: () => Promise<Response>): Promise<Response> {
+  try {
+    return await call();
+  } catch (error) {
+    if (codec && isDomainError(error)) throw domainErrorToJsonApi(error, codec.wire);
+    throw error;
+  }
+}
+
+/** A route for signed-in customers: the handler receives the principal. */
+export function withCustomer<P extends Params = Record<never, string>>(
+  handler: (request: Request, ctx: CustomerRequest<P>) => Promise<Response>,
+  options: Options<P> = {},
+): Handler<P> {
+  const read = pipeline(options, true);
+  return async (request, params) => {
+    const { principal, input } = await read(request, params);
+    return inWireNames(options.codec, () => handler(request, { principal: principal!, params, input }));
   };
 }
 
 /** A public route: no token is fine, a bad token is still 401/001. */
-export function withOptionalCustomer(
-  handler: (request: Request, ctx: OptionalCustomerRequest) => Promise<Response>,
-  options: Options = {},
-): Handler {
-  const read = prepare(options);
-  return async (request, context) => {
-    const { attributes, actor, params } = await read(request, context);
-    return handler(request, { actor: actor ?? null, params, attributes });
+export function withOptionalCustomer<P extends Params = Record<never, string>>(
+  handler: (request: Request, ctx: OptionalCustomerRequest<P>) => Promise<Response>,
+  options: Options<P> = {},
+): Handler<P> {
+  const read = pipeline(options, false);
+  return async (request, params) => {
+    const { principal, input } = await read(request, params);
+    return inWireNames(options.codec, () => handler(request, { principal, params, input }));
   };
 }

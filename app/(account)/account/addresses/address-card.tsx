@@ -1,3 +1,4 @@
+import { countryName } from '@/app/_domain/addresses/countries';
 import type { AddressView } from '@/app/_domain/addresses/service';
 
 /** An address as it would be printed on a parcel. */
@@ -12,18 +13,18 @@ export function AddressLines({ address }: { address: AddressView }) {
           <br />
         </>
       ) : null}
-      {address.address1} {address.address2}
+      {address.street} {address.houseNumber}
       <br />
-      {address.address3 ? (
+      {address.additional ? (
         <>
-          {address.address3}
+          {address.additional}
           <br />
         </>
       ) : null}
       {[address.zipCode, address.city].filter(Boolean).join(' ')}
       {address.state ? `, ${address.state}` : ''}
       <br />
-      {address.country}
+      {countryName(address.countryCode)}
       {address.phone ? (
         <>
           <br />

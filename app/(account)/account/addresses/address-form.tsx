@@ -29,25 +29,25 @@ export function AddressForm({ defaults, submitLabel, action, showDefaultFlags }:
     action,
   });
   const { register } = form;
-  const country = useWatch({ control: form.control, name: 'iso2Code' }) ?? 'DE';
+  const country = useWatch({ control: form.control, name: 'countryCode' }) ?? 'DE';
   const postcodeRequired = usesPostcodes(country);
 
   return (
     <form method="post" onSubmit={onSubmit} noValidate>
       <FormOutcomeMessage outcome={outcome} />
-      <SelectField id="iso2Code" label="Country" options={countries} error={error('iso2Code')} {...register('iso2Code')} />
+      <SelectField id="countryCode" label="Country" options={countries} error={error('countryCode')} {...register('countryCode')} />
       <SelectField id="salutation" label="Salutation" options={salutations} placeholder="Please choose" error={error('salutation')} {...register('salutation')} />
       <TextField id="firstName" label="First name" autoComplete="given-name" error={error('firstName')} {...register('firstName')} />
       <TextField id="lastName" label="Last name" autoComplete="family-name" error={error('lastName')} {...register('lastName')} />
       <TextField id="company" label="Company (optional)" autoComplete="organization" error={error('company')} {...register('company')} />
-      <TextField id="address1" label="Street" autoComplete="address-line1" error={error('address1')} {...register('address1')} />
-      <TextField id="address2" label="House number" error={error('address2')} {...register('address2')} />
+      <TextField id="street" label="Street" autoComplete="address-line1" error={error('street')} {...register('street')} />
+      <TextField id="houseNumber" label="House number" error={error('houseNumber')} {...register('houseNumber')} />
       <TextField
-        id="address3"
+        id="additional"
         label="Additional address line (optional)"
         autoComplete="address-line2"
-        error={error('address3')}
-        {...register('address3')}
+        error={error('additional')}
+        {...register('additional')}
       />
       <TextField
         id="zipCode"

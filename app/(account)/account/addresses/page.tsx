@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { requireActor } from '@/app/_auth/current';
+import { requirePrincipal } from '@/app/_auth/current';
 import { listAddresses } from '@/app/_domain/addresses/service';
 import { Alert } from '@/components/ui/alert';
 import { AddressLines } from './address-card';
@@ -20,8 +20,8 @@ const notices: Record<string, string> = {
 type Props = { searchParams: Promise<{ saved?: string }> };
 
 export default async function AddressBookPage({ searchParams }: Props) {
-  const actor = await requireActor('/account/addresses');
-  const addresses = await listAddresses(actor, actor.reference);
+  const principal = await requirePrincipal('/account/addresses');
+  const addresses = await listAddresses(principal, principal.customerId);
   const notice = notices[(await searchParams).saved ?? ''];
   return (
     <section className="card">
@@ -38,9 +38,9 @@ export default async function AddressBookPage({ searchParams }: Props) {
       {addresses.length === 0 ? <p>You have no saved addresses yet.</p> : null}
       <ul className="address-cards">
         {addresses.map((address) => {
-          const label = `${address.firstName} ${address.lastName}, ${address.address1} ${address.address2}, ${address.city}`;
+          const label = `${address.firstName} ${address.lastName}, ${address.street} ${address.houseNumber}, ${address.city}`;
           return (
-            <li key={address.id} className="address-card" aria-label={label}>
+            <li key={address.uuid} className="address-card" aria-label={label}>
               {address.isDefaultShipping || address.isDefaultBilling ? (
                 <p className="badges">
                   {address.isDefaultShipping ? <span className="badge">Default shipping</span> : null}
@@ -49,24 +49,24 @@ export default async function AddressBookPage({ searchParams }: Props) {
               ) : null}
               <AddressLines address={address} />
               <div className="card-actions">
-                <Link href={`/account/addresses/${address.id}/edit`} aria-label={`Edit ${label}`}>
+                <Link href={`/account/addresses/${address.uuid}/edit`} aria-label={`Edit ${label}`}>
                   Edit
                 </Link>
                 {!address.isDefaultShipping ? (
-                  <form action={makeDefaultAddressAction.bind(null, address.id, 'shipping')}>
+                  <form action={makeDefaultAddressAction.bind(null, address.uuid, 'shipping')}>
                     <button type="submit" className="link-button" aria-label={`Set ${label} as default shipping address`}>
                       Set as default shipping
                     </button>
                   </form>
                 ) : null}
                 {!address.isDefaultBilling ? (
-                  <form action={makeDefaultAddressAction.bind(null, address.id, 'billing')}>
+                  <form action={makeDefaultAddressAction.bind(null, address.uuid, 'billing')}>
                     <button type="submit" className="link-button" aria-label={`Set ${label} as default billing address`}>
                       Set as default billing
                     </button>
                   </form>
                 ) : null}
-                <DeleteAddressButton addressId={address.id} label={label} />
+                <DeleteAddressButton addressId={address.uuid} label={label} />
               </div>
             </li>
           );

@@ -1,12 +1,12 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { requireActor } from '@/app/_auth/current';
+import { requirePrincipal } from '@/app/_auth/current';
 import { DeleteAccountForm } from './delete-form';
 
 export const metadata: Metadata = { title: 'Delete account' };
 
 export default async function DeleteAccountPage() {
-  await requireActor('/account/delete');
+  await requirePrincipal('/account/delete');
   return (
     <section className="card narrow">
       <p className="breadcrumb">

@@ -1,13 +1,13 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { customerOf, requireActor } from '@/app/_auth/current';
+import { customerOf, requirePrincipal } from '@/app/_auth/current';
 import { EmailChangeForm } from './email-form';
 
 export const metadata: Metadata = { title: 'Email address' };
 
 export default async function EmailPage() {
-  const actor = await requireActor('/account/email');
-  const customer = await customerOf(actor);
+  const principal = await requirePrincipal('/account/email');
+  const customer = await customerOf(principal);
   return (
     <section className="card narrow">
       <p className="breadcrumb">

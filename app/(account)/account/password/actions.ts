@@ -1,10 +1,10 @@
 'use server';
 
-import { requireActor } from '@/app/_auth/current';
+import { requirePrincipal } from '@/app/_auth/current';
 import { changePassword } from '@/app/_domain/passwords/change';
 import { runAction } from '@/app/_transport/forms/action-state';
 
 export async function changePasswordAction(values: unknown) {
-  const actor = await requireActor('/account/password');
-  return runAction(() => changePassword(actor, null, values));
+  const principal = await requirePrincipal('/account/password');
+  return runAction(() => changePassword(principal, principal.customerId, values));
 }

@@ -1,12 +1,12 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { requireActor } from '@/app/_auth/current';
+import { requirePrincipal } from '@/app/_auth/current';
 import { PasswordChangeForm } from './password-form';
 
 export const metadata: Metadata = { title: 'Password' };
 
 export default async function PasswordPage() {
-  await requireActor('/account/password');
+  await requirePrincipal('/account/password');
   return (
     <section className="card narrow">
       <p className="breadcrumb">

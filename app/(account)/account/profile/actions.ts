@@ -1,15 +1,15 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { requireActor } from '@/app/_auth/current';
+import { requirePrincipal } from '@/app/_auth/current';
 import { updateCustomer } from '@/app/_domain/customers/profile';
 import { actionContext } from '@/app/_transport/forms/action-context';
 import { runAction } from '@/app/_transport/forms/action-state';
 
 export async function updateProfileAction(values: unknown) {
-  const actor = await requireActor('/account/profile');
+  const principal = await requirePrincipal('/account/profile');
   const context = await actionContext();
-  const result = await runAction(() => updateCustomer(actor, actor.reference, values, context).then(() => null));
+  const result = await runAction(() => updateCustomer(principal, principal.customerId, values, context).then(() => null));
   if (result.ok) revalidatePath('/', 'layout');
   return result;
 }

@@ -1,13 +1,13 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { customerOf, requireActor } from '@/app/_auth/current';
+import { customerOf, requirePrincipal } from '@/app/_auth/current';
 import { ProfileForm } from './profile-form';
 
 export const metadata: Metadata = { title: 'Profile' };
 
 export default async function ProfilePage() {
-  const actor = await requireActor('/account/profile');
-  const customer = await customerOf(actor);
+  const principal = await requirePrincipal('/account/profile');
+  const customer = await customerOf(principal);
   return (
     <section className="card narrow">
       <p className="breadcrumb">

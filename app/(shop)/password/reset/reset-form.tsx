@@ -13,7 +13,7 @@ export function ResetPasswordForm({ restorePasswordKey }: { restorePasswordKey: 
   const doneRef = useRef<HTMLHeadingElement>(null);
   const { form, outcome, onSubmit, fieldError } = useActionForm<PasswordResetInput>({
     schema: passwordResetFormSchema,
-    defaultValues: { restorePasswordKey, password: '', confirmPassword: '' },
+    defaultValues: { key: restorePasswordKey, password: '', confirmPassword: '' },
     action: resetPasswordAction,
     onSuccess: () => setDone(true),
   });
@@ -45,7 +45,7 @@ export function ResetPasswordForm({ restorePasswordKey }: { restorePasswordKey: 
           <Link href="/password/forgot">Request a new link</Link>
         </p>
       ) : null}
-      <input type="hidden" {...form.register('restorePasswordKey')} />
+      <input type="hidden" {...form.register('key')} />
       <TextField
         id="password"
         label="New password"

@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import type { Actor } from '@/app/_domain/auth/actor';
 import { resolveBrowserSession, startBrowserSession } from '@/app/_domain/auth/sessions';
 import { anonymizeCustomer, deleteOwnAccount } from '@/app/_domain/customers/anonymization';
 import { requestEmailChange } from '@/app/_domain/customers/profile';
@@ -27,6 +26,7 @@ import {
   type SignedInCustomer,
   type TestCustomer,
   type TestHeaders,
+  principalOf,
 } from '@/test/support/jsonapi-client';
 import { insertCustomerKey } from '@/db/queries/customer-keys';
 import { customerKeys, customers, sessions, tokenFamilies, type CustomerRow } from '@/db/schema';
@@ -92,8 +92,8 @@ function keysOf(customer: TestCustomer) {
   return db().select().from(customerKeys).where(eq(customerKeys.customerId, customer.id));
 }
 
-function actorOf(customer: TestCustomer, sessionId?: string): Actor {
-  return { customerId: customer.id, reference: customer.reference, ...(sessionId ? { sessionId } : {}) };
+function actorOf(customer: TestCustomer, sessionId?: string) {
+  return principalOf(customer, sessionId ? { sessionId } : {});
 }
 
 /** Fills every personal column with a value found nowhere else in the database. */
@@ -232,7 +232,7 @@ describe('DELETE /customers/{customerReference}', () => {
     await deleteCustomer(customer.reference, bearer(customer.accessToken));
     const first = await row(customer);
 
-    await expect(anonymizeCustomer(actorOf(customer), customer.reference, { now: new Date(Date.now() + HOUR_MS) })).resolves.toBeUndefined();
+    await expect(anonymizeCustomer(actorOf(customer), customer.id, { now: new Date(Date.now() + HOUR_MS) })).resolves.toBeUndefined();
 
     const second = await row(customer);
     expect(second.anonymizedAt).toEqual(first.anonymizedAt);
@@ -307,7 +307,7 @@ describe('DELETE /customers/{customerReference}', () => {
     const other = await createCustomer();
     const otherBefore = await row(other);
 
-    expect((await domainErrorOf(anonymizeCustomer(actorOf(caller), other.reference))).code).toBe('forbidden');
+    expect((await domainErrorOf(anonymizeCustomer(actorOf(caller), other.id))).code).toBe('forbidden');
 
     expect(await row(other)).toEqual(otherBefore);
   });

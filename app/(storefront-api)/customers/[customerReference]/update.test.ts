@@ -1,6 +1,5 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import type { Actor } from '@/app/_domain/auth/actor';
 import { anonymizeCustomer } from '@/app/_domain/customers/anonymization';
 import { confirmEmailChange, requestEmailChange } from '@/app/_domain/customers/profile';
 import { registerCustomer } from '@/app/_domain/customers/registration';
@@ -26,6 +25,7 @@ import {
   type SignedInCustomer,
   type TestCustomer,
   type TestHeaders,
+  principalOf,
 } from '@/test/support/jsonapi-client';
 import { customerKeys, customers, emailOutbox, type CustomerRow } from '@/db/schema';
 import { setupTestDatabase } from '@/test/support/database';
@@ -100,8 +100,8 @@ async function emailChangeKey(address: string): Promise<string> {
   return key;
 }
 
-function actorOf(customer: TestCustomer): Actor {
-  return { customerId: customer.id, reference: customer.reference };
+function actorOf(customer: TestCustomer) {
+  return principalOf(customer);
 }
 
 function tomorrow(): string {
@@ -262,9 +262,10 @@ describe('PATCH /customers/{customerReference}', () => {
       await expect(issueTokens({ ...customer, password: 'a-new-password-1' })).rejects.toThrow();
     });
 
-    it("ignores a data.id naming another customer: only the path's own customer changes", async () => {
+    it('answers a data.id naming another customer with 409 and changes no one', async () => {
       const customer = await createSignedInCustomer();
       const other = await createCustomer();
+      const before = await row(customer);
       const othersBefore = await row(other);
 
       const response = await patch(
@@ -273,9 +274,21 @@ describe('PATCH /customers/{customerReference}', () => {
         bearer(customer.accessToken),
       );
 
+      expect(response.status).toBe(409);
+      expect(await readError(response)).toMatchObject({ status: 409 });
+      expect(await row(customer)).toEqual(before);
+      expect(await row(other)).toEqual(othersBefore);
+    });
+
+    it("accepts a data.id naming the path's own customer", async () => {
+      const customer = await createSignedInCustomer();
+      const response = await patch(
+        customer.reference,
+        { data: { type: 'customers', id: customer.reference, attributes: { firstName: 'Grace' } } },
+        bearer(customer.accessToken),
+      );
       expect(response.status).toBe(200);
       expect((await row(customer)).firstName).toBe('Grace');
-      expect(await row(other)).toEqual(othersBefore);
     });
 
     it('treats the own email in other casing and with spaces as no change: nothing stored, queued or keyed', async () => {
@@ -656,7 +669,7 @@ describe('email change through PATCH /customers/{customerReference}', () => {
     expect((await row(customer)).email).toBe(customer.email);
     expect(await emailChangeKeys(customer)).toHaveLength(1);
 
-    await anonymizeCustomer(actorOf(squatter), squatter.reference);
+    await anonymizeCustomer(actorOf(squatter), squatter.id);
 
     expect((await confirmEmailChange({ key })).email).toBe(wanted);
     expect((await row(customer)).email).toBe(wanted);

@@ -1,13 +1,13 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { requireActor } from '@/app/_auth/current';
+import { requirePrincipal } from '@/app/_auth/current';
 import { addAddressAction } from '../actions';
 import { AddressForm } from '../address-form';
 
 export const metadata: Metadata = { title: 'Add address' };
 
 export default async function NewAddressPage() {
-  await requireActor('/account/addresses/new');
+  await requirePrincipal('/account/addresses/new');
   return (
     <section className="card narrow">
       <p className="breadcrumb">
@@ -19,14 +19,14 @@ export default async function NewAddressPage() {
         submitLabel="Save address"
         showDefaultFlags
         defaults={{
-          iso2Code: 'DE',
+          countryCode: 'DE',
           salutation: '' as never,
           firstName: '',
           lastName: '',
           company: '',
-          address1: '',
-          address2: '',
-          address3: '',
+          street: '',
+          houseNumber: '',
+          additional: '',
           zipCode: '',
           city: '',
           state: '',

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { requireActor } from '@/app/_auth/current';
+import { requirePrincipal } from '@/app/_auth/current';
 import { getAddress, type AddressView } from '@/app/_domain/addresses/service';
 import { isDomainError } from '@/app/_domain/shared/errors';
 import { changeAddressAction } from '../../actions';
@@ -13,10 +13,10 @@ type Props = { params: Promise<{ addressId: string }> };
 
 export default async function EditAddressPage({ params }: Props) {
   const { addressId } = await params;
-  const actor = await requireActor(`/account/addresses/${addressId}/edit`);
+  const principal = await requirePrincipal(`/account/addresses/${addressId}/edit`);
   let address: AddressView;
   try {
-    address = await getAddress(actor, actor.reference, addressId);
+    address = await getAddress(principal, principal.customerId, { uuid: addressId });
   } catch (error) {
     if (isDomainError(error, 'addressNotFound')) notFound();
     throw error;
@@ -28,18 +28,18 @@ export default async function EditAddressPage({ params }: Props) {
       </p>
       <h1>Edit address</h1>
       <AddressForm
-        action={changeAddressAction.bind(null, address.id)}
+        action={changeAddressAction.bind(null, address.uuid)}
         submitLabel="Save address"
         showDefaultFlags={false}
         defaults={{
-          iso2Code: address.iso2Code,
+          countryCode: address.countryCode,
           salutation: (address.salutation ?? '') as never,
           firstName: address.firstName,
           lastName: address.lastName,
           company: address.company ?? '',
-          address1: address.address1,
-          address2: address.address2,
-          address3: address.address3 ?? '',
+          street: address.street,
+          houseNumber: address.houseNumber,
+          additional: address.additional ?? '',
           zipCode: address.zipCode,
           city: address.city,
           state: address.state ?? '',

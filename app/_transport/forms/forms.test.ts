@@ -1,0 +1,135 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { DomainError, type DomainErrorCode, type ValidationIssue } from '@/app/_domain/shared/errors';
+import { emailSchema, requiredText } from '@/app/_domain/shared/validation';
+import { runAction, toActionState } from './action-state';
+import { formErrorMap, formMessage } from './messages';
+
+const everyCode = {
+  validation: null,
+  termsNotAccepted: null,
+  passwordsDontMatch: null,
+  invalidGender: null,
+  emailTaken: null,
+  confirmationKeyInvalid: null,
+  rateLimited: null,
+  invalidCredentials: null,
+  unconfirmed: null,
+  invalidRefreshToken: null,
+  customerNotFound: null,
+  forbidden: null,
+  invalidPassword: null,
+  resetKeyInvalid: null,
+  addressNotFound: null,
+} satisfies Record<DomainErrorCode, null>;
+
+// ------------------------------------------------------------------------------------- form state
+
+describe('toActionState', () => {
+  it('puts shopper-friendly validation messages next to their fields', () => {
+    const state = toActionState(
+      new DomainError('validation', {
+        fields: [
+          { field: 'email', code: 'email' },
+          { field: 'firstName', code: 'blank' },
+        ],
+      }),
+    );
+    expect(state).toEqual({
+      ok: false,
+      fieldErrors: { email: 'Please enter a valid email address, like name@example.com.', firstName: 'This field is required.' },
+    });
+  });
+
+  it.each([
+    ['termsNotAccepted', 'acceptedTerms', 'Please accept the terms and conditions.'],
+    ['passwordsDontMatch', 'confirmPassword', 'The passwords do not match.'],
+    ['invalidGender', 'gender', 'Please choose one of the listed options.'],
+    ['emailTaken', 'email', 'This email address is already registered. Sign in or reset your password.'],
+  ] as const)('shows %s next to the %s field', (code, field, message) => {
+    expect(toActionState(new DomainError(code))).toEqual({ ok: false, fieldErrors: { [field]: message } });
+  });
+
+  it('shows an invalid confirmation key as a form-level message', () => {
+    expect(toActionState(new DomainError('confirmationKeyInvalid'))).toEqual({
+      ok: false,
+      message: 'This confirmation link is invalid, expired or has already been used.',
+      fieldErrors: {},
+    });
+  });
+
+  it.each([
+    [undefined, 'a minute'],
+    [1, 'a minute'],
+    [60, 'a minute'],
+    [61, '2 minutes'],
+    [900, '15 minutes'],
+  ])('tells a rate-limited user (Retry-After %s s) to wait %s', (retryAfterSeconds, wait) => {
+    expect(toActionState(new DomainError('rateLimited', { retryAfterSeconds }))).toEqual({
+      ok: false,
+      message: `Too many attempts. Please try again in ${wait}.`,
+      fieldErrors: {},
+    });
+  });
+
+  it('covers every domain error code', () => {
+    for (const code of Object.keys(everyCode) as DomainErrorCode[]) {
+      const state = toActionState(new DomainError(code, { fields: [{ field: 'email', code: 'blank' }] }));
+      expect(state.ok).toBe(false);
+      if (!state.ok) expect(state.message !== undefined || Object.keys(state.fieldErrors).length > 0).toBe(true);
+    }
+  });
+
+  it('rethrows anything that is not a DomainError', () => {
+    const bug = new TypeError('a bug');
+    expect(() => toActionState(bug)).toThrow(bug);
+  });
+});
+
+describe('runAction', () => {
+  it('returns the result on success', async () => {
+    await expect(runAction(async () => 7)).resolves.toEqual({ ok: true, data: 7 });
+  });
+
+  it('returns form state for a DomainError', async () => {
+    await expect(
+      runAction(async () => {
+        throw new DomainError('emailTaken');
+      }),
+    ).resolves.toEqual({
+      ok: false,
+      fieldErrors: { email: 'This email address is already registered. Sign in or reset your password.' },
+    });
+  });
+
+  it('rethrows other errors', async () => {
+    await expect(
+      runAction(async () => {
+        throw new Error('a bug');
+      }),
+    ).rejects.toThrow('a bug');
+  });
+});
+
+describe('formMessage', () => {
+  it.each([
+    [{ code: 'missing' }, 'This field is required.'],
+    [{ code: 'blank' }, 'This field is required.'],
+    [{ code: 'isTrue' }, 'Please accept to continue.'],
+    [{ code: 'choice' }, 'Please choose one of the options.'],
+    [{ code: 'email' }, 'Please enter a valid email address, like name@example.com.'],
+    [{ code: 'tooShort', params: { min: 8 } }, 'Use at least 8 characters.'],
+    [{ code: 'tooLong', params: { max: 100 } }, 'Use at most 100 characters.'],
+    [{ code: 'date' }, 'Please enter a valid date.'],
+    [{ code: 'pastDate' }, 'The date must be in the past.'],
+    [{ code: 'mismatch', params: { other: 'password' } }, 'The passwords do not match.'],
+    [{ code: 'postcode', params: { country: 'DE' } }, 'This postal code is not valid for Germany.'],
+  ] satisfies [ValidationIssue, string][])('shows %j as "%s"', (issue, friendly) => {
+    expect(formMessage(issue)).toBe(friendly);
+  });
+
+  it('gives the browser check (zod error map) the same texts as the server action', () => {
+    const result = z.object({ email: emailSchema, firstName: requiredText(100) }).safeParse({ email: 'x', firstName: '' }, { error: formErrorMap });
+    expect(result.error!.issues.map((i) => i.message)).toEqual(['Please enter a valid email address, like name@example.com.', 'This field is required.']);
+  });
+});

@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import type { CustomerView } from '@/app/_domain/customers/view';
+import { confirmationSchema, customerUpdateSchema, GENDERS, registrationSchema, SALUTATIONS } from '@/app/_domain/customers/schema';
+import { requestCodec } from '../codec';
+import { absoluteUrl, type Resource } from '../jsonapi';
+import { glueTimestamp, glueTimestampSchema } from './timestamps';
+
+/** `customers`: Glue's attribute names are the domain's own. */
+export const registrationCodec = requestCodec('customers', registrationSchema.shape);
+export const customerUpdateCodec = requestCodec('customers', customerUpdateSchema.shape);
+export const confirmationCodec = requestCodec('customer-confirmation', confirmationSchema.shape, { registrationKey: 'key' });
+
+export const customerAttributesSchema = z.object({
+  salutation: z.enum(SALUTATIONS).nullable(),
+  firstName: z.string().nullable(),
+  lastName: z.string().nullable(),
+  email: z.string().nullable(),
+  gender: z.enum(GENDERS).nullable(),
+  dateOfBirth: z.string().nullable().meta({ format: 'date' }),
+  createdAt: glueTimestampSchema,
+  updatedAt: glueTimestampSchema,
+});
+export type CustomerAttributes = z.infer<typeof customerAttributesSchema>;
+
+export function customerSelf(reference: string): string {
+  return absoluteUrl(`/customers/${encodeURIComponent(reference)}`);
+}
+
+export function customerResource(customer: CustomerView): Resource {
+  const attributes: CustomerAttributes = {
+    salutation: customer.salutation as CustomerAttributes['salutation'],
+    firstName: customer.firstName,
+    lastName: customer.lastName,
+    email: customer.email,
+    gender: customer.gender as CustomerAttributes['gender'],
+    dateOfBirth: customer.dateOfBirth,
+    createdAt: glueTimestamp(customer.createdAt),
+    updatedAt: glueTimestamp(customer.updatedAt),
+  };
+  return { type: 'customers', id: customer.reference, attributes, links: { self: customerSelf(customer.reference) } };
+}
