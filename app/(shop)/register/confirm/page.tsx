@@ -11,7 +11,7 @@ type Props = { searchParams: Promise<{ key?: string | string[] }> };
 async function confirm(key: string | undefined): Promise<boolean> {
   if (!key) return false;
   try {
-    await confirmCustomer({ registrationKey: key }, {});
+    await confirmCustomer({ key }, {});
     return true;
   } catch (error) {
     if (isDomainError(error)) return false;
