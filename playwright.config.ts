@@ -6,8 +6,12 @@ const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://localhost:${port}`;
 
 export default defineConfig({
-  testDir: 'e2e',
-  testMatch: '**/*.spec.ts',
+  testDir: '.',
+  // e2e: the shopper in a browser; http: every route file over HTTP through the typed API client.
+  projects: [
+    { name: 'e2e', testDir: 'e2e', testMatch: '**/*.spec.ts' },
+    { name: 'http', testDir: 'test/http', testMatch: '**/*.spec.ts' },
+  ],
   fullyParallel: true,
   workers: 2,
   forbidOnly: true,

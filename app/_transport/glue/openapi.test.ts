@@ -1,0 +1,81 @@
+import { readFileSync } from 'node:fs';
+import { Validator } from '@seriousme/openapi-schema-validator';
+import { describe, expect, it } from 'vitest';
+import { storefrontOpenApiDocument } from './openapi';
+import { OPENAPI_FILE, OPENAPI_TYPES_FILE, openApiText, openApiTypes } from './openapi-files';
+
+type Document = {
+  openapi: string;
+  paths: Record<string, Record<string, { operationId: string; responses: Record<string, unknown>; requestBody?: unknown }>>;
+};
+
+describe('the storefront OpenAPI document', () => {
+  const document = storefrontOpenApiDocument() as unknown as Document;
+
+  it('is a valid OpenAPI 3.1 document', async () => {
+    const validator = new Validator();
+    const result = await validator.validate(JSON.parse(JSON.stringify(document)));
+    expect(result.errors ?? []).toEqual([]);
+    expect(result.valid).toBe(true);
+    expect(validator.version).toBe('3.1');
+  });
+
+  it('matches the committed copy (run `npm run openapi` after changing a codec or schema)', () => {
+    expect(readFileSync(OPENAPI_FILE, 'utf8')).toBe(openApiText());
+  });
+
+  it('matches the committed client types generated from it', async () => {
+    expect(readFileSync(OPENAPI_TYPES_FILE, 'utf8')).toBe(await openApiTypes());
+  });
+
+  it('gives every operation a unique operationId, its error statuses and the 401/001 of a bad token', () => {
+    const ids = Object.values(document.paths).flatMap((item) => Object.values(item).map((op) => op.operationId));
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const item of Object.values(document.paths)) {
+      for (const operation of Object.values(item)) {
+        expect(Object.keys(operation.responses)).toContain('401');
+        expect(Object.keys(operation.responses)).toContain('400');
+        if (operation.requestBody) expect(Object.keys(operation.responses)).toEqual(expect.arrayContaining(['413', '415']));
+      }
+    }
+  });
+
+  it('lists every storefront endpoint of the contract', () => {
+    const operations = Object.entries(document.paths).flatMap(([path, item]) => Object.keys(item).map((method) => `${method.toUpperCase()} ${path}`));
+    expect(operations).toEqual(
+      expect.arrayContaining([
+        'POST /customers',
+        'GET /customers',
+        'GET /customers/{customerReference}',
+        'PATCH /customers/{customerReference}',
+        'DELETE /customers/{customerReference}',
+        'POST /customer-confirmation',
+        'POST /access-tokens',
+        'POST /refresh-tokens',
+        'DELETE /refresh-tokens/{refreshToken}',
+        'PATCH /customer-password',
+        'PATCH /customer-password/{customerReference}',
+        'POST /customer-forgotten-password',
+        'PATCH /customer-restore-password',
+        'PATCH /customer-restore-password/{id}',
+        'GET /customers/{customerReference}/addresses',
+        'POST /customers/{customerReference}/addresses',
+        'GET /customers/{customerReference}/addresses/{addressId}',
+        'PATCH /customers/{customerReference}/addresses/{addressId}',
+        'DELETE /customers/{customerReference}/addresses/{addressId}',
+      ]),
+    );
+  });
+
+  it('documents the Glue codes of registration and the field rules of its body', () => {
+    const post = document.paths['/customers']!.post!;
+    const text = JSON.stringify(storefrontOpenApiDocument());
+    expect(Object.keys(post.responses).sort()).toEqual(['201', '400', '401', '413', '415', '422', '429']);
+    expect(text).toContain('"Errors422_400_406_414_901"');
+    const schemas = (storefrontOpenApiDocument() as unknown as { components: { schemas: Record<string, unknown> } }).components.schemas;
+    const attributes = (schemas.CreateCustomerRequest as { properties: { data: { properties: { attributes: { properties: Record<string, unknown> } } } } })
+      .properties.data.properties.attributes.properties;
+    expect(attributes.firstName).toMatchObject({ type: 'string', minLength: 1, maxLength: 100 });
+    expect(attributes.password).toMatchObject({ minLength: 8, maxLength: 64 });
+  });
+});

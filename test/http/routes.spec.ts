@@ -1,0 +1,173 @@
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { deserialise } from 'kitsu-core';
+import { Jsona } from 'jsona';
+import { bearer, expect, JSONAPI, PASSWORD, signedInShopper, test } from './support';
+
+/**
+ * Every route file of the app answers over HTTP (this table must name each one: a new route file
+ * without a probe fails the first test), plus the JSON:API rules every route shares: OPTIONS
+ * with the route's own Allow, HEAD, 405 with Allow, JSON:API 404s under the API prefixes.
+ */
+
+function routeFiles(dir = 'app'): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return routeFiles(full);
+    return entry.name === 'route.ts' ? [full.split(path.sep).join('/')] : [];
+  });
+}
+
+type Probe = { method: string; url: string; status: number; allow?: string };
+const REF = 'DE--999999';
+const UUID = '00000000-0000-4000-8000-000000000000';
+
+/** Route file → probes without a token (each route's own answer, never a 5xx). */
+const probes: Record<string, Probe[]> = {
+  'app/(storefront-api)/access-tokens/route.ts': [{ method: 'OPTIONS', url: '/access-tokens', status: 204, allow: 'POST, OPTIONS' }],
+  'app/(storefront-api)/customer-confirmation/route.ts': [{ method: 'OPTIONS', url: '/customer-confirmation', status: 204, allow: 'POST, OPTIONS' }],
+  'app/(storefront-api)/customer-forgotten-password/route.ts': [
+    { method: 'OPTIONS', url: '/customer-forgotten-password', status: 204, allow: 'POST, OPTIONS' },
+  ],
+  'app/(storefront-api)/customer-password/route.ts': [
+    { method: 'OPTIONS', url: '/customer-password', status: 204, allow: 'PATCH, OPTIONS' },
+    { method: 'GET', url: '/customer-password', status: 405, allow: 'PATCH, OPTIONS' },
+  ],
+  'app/(storefront-api)/customer-password/[customerReference]/route.ts': [
+    { method: 'OPTIONS', url: `/customer-password/${REF}`, status: 204, allow: 'PATCH, OPTIONS' },
+  ],
+  'app/(storefront-api)/customer-restore-password/route.ts': [
+    { method: 'OPTIONS', url: '/customer-restore-password', status: 204, allow: 'PATCH, OPTIONS' },
+  ],
+  'app/(storefront-api)/customer-restore-password/[id]/route.ts': [
+    { method: 'OPTIONS', url: '/customer-restore-password/mine', status: 204, allow: 'PATCH, OPTIONS' },
+  ],
+  'app/(storefront-api)/customers/route.ts': [
+    { method: 'OPTIONS', url: '/customers', status: 204, allow: 'GET, HEAD, POST, PATCH, DELETE, OPTIONS' },
+    { method: 'HEAD', url: '/customers', status: 403 },
+    { method: 'PUT', url: '/customers', status: 405, allow: 'GET, HEAD, POST, PATCH, DELETE, OPTIONS' },
+  ],
+  'app/(storefront-api)/customers/[customerReference]/route.ts': [
+    { method: 'OPTIONS', url: `/customers/${REF}`, status: 204, allow: 'GET, HEAD, PATCH, DELETE, OPTIONS' },
+    { method: 'POST', url: `/customers/${REF}`, status: 405, allow: 'GET, HEAD, PATCH, DELETE, OPTIONS' },
+  ],
+  'app/(storefront-api)/customers/[customerReference]/addresses/route.ts': [
+    { method: 'OPTIONS', url: `/customers/${REF}/addresses`, status: 204, allow: 'GET, HEAD, POST, PATCH, DELETE, OPTIONS' },
+  ],
+  'app/(storefront-api)/customers/[customerReference]/addresses/[addressId]/route.ts': [
+    { method: 'OPTIONS', url: `/customers/${REF}/addresses/${UUID}`, status: 204, allow: 'GET, HEAD, PATCH, DELETE, OPTIONS' },
+  ],
+  'app/(storefront-api)/refresh-tokens/route.ts': [{ method: 'OPTIONS', url: '/refresh-tokens', status: 204, allow: 'POST, OPTIONS' }],
+  'app/(storefront-api)/refresh-tokens/[refreshToken]/route.ts': [
+    { method: 'OPTIONS', url: '/refresh-tokens/mine', status: 204, allow: 'DELETE, OPTIONS' },
+    { method: 'DELETE', url: '/refresh-tokens/mine', status: 403 },
+  ],
+  'app/(storefront-api)/jsonapi-not-found/route.ts': [
+    { method: 'GET', url: '/customers/DE--1/orders', status: 404 },
+    { method: 'OPTIONS', url: '/access-tokens/nope', status: 404 },
+    { method: 'POST', url: '/customer-anything', status: 404 },
+    { method: 'DELETE', url: '/availability-notifications/x', status: 404 },
+  ],
+  'app/(storefront-api)/openapi.json/route.ts': [{ method: 'GET', url: '/openapi.json', status: 200 }],
+  'app/api/auth/[...nextauth]/route.ts': [
+    { method: 'GET', url: '/api/auth/csrf', status: 200 },
+    { method: 'GET', url: '/api/auth/session', status: 200 },
+  ],
+  'app/dev/mailbox/messages/route.ts': [{ method: 'GET', url: '/dev/mailbox/messages?to=nobody@example.com', status: 200 }],
+  'app/docs/api/route.ts': [{ method: 'GET', url: '/docs/api', status: 200 }],
+  'app/docs/api/scalar.js/route.ts': [{ method: 'GET', url: '/docs/api/scalar.js', status: 200 }],
+  'app/logout/route.ts': [
+    { method: 'POST', url: '/logout', status: 303 },
+    { method: 'GET', url: '/logout', status: 405 },
+  ],
+};
+
+test('every route file of the app has probes here', () => {
+  expect(routeFiles().sort()).toEqual(Object.keys(probes).sort());
+});
+
+for (const [file, list] of Object.entries(probes)) {
+  test(`${file} answers over HTTP`, async ({ raw }) => {
+    for (const probe of list) {
+      const response = await raw(probe.method, probe.url);
+      expect(response.status, `${probe.method} ${probe.url}`).toBe(probe.status);
+      if (probe.allow) expect(response.headers.get('allow'), `${probe.method} ${probe.url}`).toBe(probe.allow);
+      const type = response.headers.get('content-type') ?? '';
+      const api = !['/openapi.json', '/api/', '/dev/', '/docs/', '/logout'].some((prefix) => probe.url.startsWith(prefix));
+      if (api && probe.method !== 'OPTIONS' && probe.method !== 'HEAD' && response.status !== 204) {
+        expect(type, `${probe.method} ${probe.url}`).toBe(JSONAPI);
+        const body = (await response.json()) as { errors: { status: number }[] };
+        expect(body.errors[0]!.status).toBe(probe.status);
+      }
+    }
+  });
+}
+
+test('HEAD answers like GET without a body; OPTIONS lists the route’s methods', async ({ api, request, raw }) => {
+  const shopper = await signedInShopper(api, request);
+  const head = await raw('HEAD', `/customers/${shopper.reference}`, { headers: { Authorization: `Bearer ${shopper.accessToken}` } });
+  expect(head.status).toBe(200);
+  expect(head.headers.get('content-type')).toBe(JSONAPI);
+  expect(await head.text()).toBe('');
+});
+
+test('the sign-in endpoint of Auth.js and sign-out work over HTTP', async ({ api, request, baseURL }) => {
+  const shopper = await signedInShopper(api, request);
+  const csrf = await request.get('/api/auth/csrf');
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const signIn = await request.post('/api/auth/callback/credentials', {
+    form: { csrfToken, username: shopper.email, password: PASSWORD, callbackUrl: `${baseURL}/account` },
+    maxRedirects: 0,
+  });
+  expect(signIn.status()).toBe(302);
+  const session = await request.get('/api/auth/session');
+  expect(await session.json()).toMatchObject({ sid: expect.any(String) });
+  const logout = await request.post('/logout', { headers: { Origin: baseURL! }, maxRedirects: 0 });
+  expect(logout.status()).toBe(303);
+  expect(await (await request.get('/api/auth/session')).json()).toBeNull();
+  const crossSite = await request.post('/logout', { headers: { Origin: 'https://evil.example' }, maxRedirects: 0 });
+  expect(crossSite.status()).toBe(403);
+});
+
+test('the API reference page and its viewer are served from our own origin', async ({ raw }) => {
+  const page = await raw('GET', '/docs/api');
+  const html = await page.text();
+  expect(page.headers.get('content-type')).toContain('text/html');
+  expect(html).toContain('src="/docs/api/scalar.js"');
+  expect(html).toContain('data-url="/openapi.json"');
+  expect(html).not.toMatch(/(src|href)="https?:/);
+  const script = await raw('GET', '/docs/api/scalar.js');
+  expect(script.headers.get('content-type')).toContain('javascript');
+});
+
+test('generic JSON:API clients (kitsu-core, jsona) read our documents', async ({ api, request }) => {
+  const shopper = await signedInShopper(api, request);
+  await api.POST('/customers/{customerReference}/addresses', {
+    params: { path: { customerReference: shopper.reference } },
+    body: {
+      data: {
+        type: 'addresses',
+        attributes: { salutation: 'Ms', firstName: 'Ada', lastName: 'Lovelace', address1: 'Unter den Linden', address2: '1', zipCode: '10117', city: 'Berlin', iso2Code: 'DE' },
+      },
+    },
+    ...bearer(shopper.accessToken),
+  });
+  const response = await request.get(`/customers/${shopper.reference}?include=addresses`, { headers: { Authorization: `Bearer ${shopper.accessToken}` } });
+  const body = await response.json();
+
+  const kitsu = deserialise(structuredClone(body)) as { data: { id: string; email: string; addresses: { data: { city: string }[] } } };
+  expect(kitsu.data).toMatchObject({ id: shopper.reference, email: shopper.email });
+  expect(kitsu.data.addresses.data[0]).toMatchObject({ city: 'Berlin' });
+
+  const model = new Jsona().deserialize(structuredClone(body)) as { id: string; email: string; addresses: { city: string; iso2Code: string }[] };
+  expect(model).toMatchObject({ id: shopper.reference, email: shopper.email });
+  expect(model.addresses[0]).toMatchObject({ city: 'Berlin', iso2Code: 'DE' });
+
+  const serialized = new Jsona().serialize({ stuff: { type: 'customers', id: shopper.reference, firstName: 'Grace' } as never });
+  const patched = await request.patch(`/customers/${shopper.reference}`, {
+    headers: { Authorization: `Bearer ${shopper.accessToken}`, 'Content-Type': JSONAPI },
+    data: serialized,
+  });
+  expect(patched.status()).toBe(200);
+  expect((await patched.json()).data.attributes.firstName).toBe('Grace');
+});
