@@ -8,9 +8,16 @@ test.describe('API reference page', () => {
       if (url.protocol.startsWith('http')) origins.add(url.origin);
     });
     await page.goto('/docs/api');
-    await expect(page.getByText('Register a customer').first()).toBeVisible();
-    await expect(page.getByText('Change the password').first()).toBeVisible();
-    await expect(page.getByText('Add an address').first()).toBeVisible();
+    const sidebar = page.getByRole('navigation');
+    await expect(sidebar.getByRole('button', { name: /Register a customer/ })).toBeVisible();
+    for (const [group, operation] of [
+      ['Access tokens', /Sign in \(password grant\)/],
+      ['Passwords', /^Change the password HTTP Method/],
+      ['Addresses', /Add an address/],
+    ] as const) {
+      await sidebar.getByRole('button', { name: new RegExp(`^${group} Open Group`) }).click();
+      await expect(sidebar.getByRole('button', { name: operation })).toBeVisible();
+    }
     await page.waitForLoadState('networkidle');
     expect([...origins]).toEqual([new URL(baseURL!).origin]);
   });

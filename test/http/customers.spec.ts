@@ -1,4 +1,4 @@
-import { bearer, expect, JSONAPI, keyFrom, mailTo, PASSWORD, signedInShopper, test, uniqueEmail } from './support';
+import { addAddress, bearer, expect, JSONAPI, keyFrom, mailTo, PASSWORD, signedInShopper, test, uniqueEmail } from './support';
 
 /**
  * The storefront API over real HTTP against the built app, through the client generated from the
@@ -106,16 +106,7 @@ test.describe('the customer', () => {
     expect(list.response.status).toBe(200);
     expect(list.data!.data.map((c) => c.id)).toEqual([shopper.reference]);
 
-    await api.POST('/customers/{customerReference}/addresses', {
-      params: { path: { customerReference: shopper.reference } },
-      body: {
-        data: {
-          type: 'addresses',
-          attributes: { salutation: 'Ms', firstName: 'Ada', lastName: 'Lovelace', address1: 'Unter den Linden', address2: '1', zipCode: '10117', city: 'Berlin', iso2Code: 'DE' },
-        },
-      },
-      ...bearer(shopper.accessToken),
-    });
+    await addAddress(api, shopper);
     const included = await api.GET('/customers', { params: { query: { include: 'addresses' } }, ...bearer(shopper.accessToken) });
     expect(included.response.status).toBe(200);
     expect(included.data!.data[0]!.relationships!.addresses.data).toHaveLength(1);

@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { deserialise } from 'kitsu-core';
 import { Jsona } from 'jsona';
-import { bearer, expect, JSONAPI, PASSWORD, signedInShopper, test } from './support';
+import { addAddress, expect, JSONAPI, PASSWORD, signedInShopper, test } from './support';
 
 /**
  * Every route file of the app answers over HTTP (this table must name each one: a new route file
@@ -142,16 +142,7 @@ test('the API reference page and its viewer are served from our own origin', asy
 
 test('generic JSON:API clients (kitsu-core, jsona) read our documents', async ({ api, request }) => {
   const shopper = await signedInShopper(api, request);
-  await api.POST('/customers/{customerReference}/addresses', {
-    params: { path: { customerReference: shopper.reference } },
-    body: {
-      data: {
-        type: 'addresses',
-        attributes: { salutation: 'Ms', firstName: 'Ada', lastName: 'Lovelace', address1: 'Unter den Linden', address2: '1', zipCode: '10117', city: 'Berlin', iso2Code: 'DE' },
-      },
-    },
-    ...bearer(shopper.accessToken),
-  });
+  await addAddress(api, shopper);
   const response = await request.get(`/customers/${shopper.reference}?include=addresses`, { headers: { Authorization: `Bearer ${shopper.accessToken}` } });
   const body = await response.json();
 

@@ -170,3 +170,26 @@ export async function signedInShopper(api: Client<paths, typeof JSONAPI>, reques
 export function bearer(token: string): { headers: Record<string, string> } {
   return { headers: { Authorization: `Bearer ${token}` } };
 }
+
+/** A valid storefront address in Berlin (Glue's attribute names). */
+export const BERLIN = {
+  salutation: 'Ms',
+  firstName: 'Ada',
+  lastName: 'Lovelace',
+  address1: 'Unter den Linden',
+  address2: '77',
+  zipCode: '10117',
+  city: 'Berlin',
+  iso2Code: 'DE',
+} as const;
+
+/** Adds BERLIN (with `overrides`) to the shopper's address book; fails unless it answers 201. */
+export async function addAddress(api: Client<paths, typeof JSONAPI>, shopper: Shopper, overrides: Record<string, unknown> = {}) {
+  const created = await api.POST('/customers/{customerReference}/addresses', {
+    params: { path: { customerReference: shopper.reference } },
+    body: { data: { type: 'addresses', attributes: { ...BERLIN, ...overrides } } },
+    ...bearer(shopper.accessToken),
+  });
+  expect(created.response.status).toBe(201);
+  return created;
+}

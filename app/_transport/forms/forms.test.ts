@@ -4,24 +4,9 @@ import { DomainError, type DomainErrorCode, type ValidationIssue } from '@/app/_
 import { emailSchema, requiredText } from '@/app/_domain/shared/validation';
 import { runAction, toActionState } from './action-state';
 import { formErrorMap, formMessage } from './messages';
+import { everyCode } from '@/test/support/domain-errors';
 
-const everyCode = {
-  validation: null,
-  termsNotAccepted: null,
-  passwordsDontMatch: null,
-  invalidGender: null,
-  emailTaken: null,
-  confirmationKeyInvalid: null,
-  rateLimited: null,
-  invalidCredentials: null,
-  unconfirmed: null,
-  invalidRefreshToken: null,
-  customerNotFound: null,
-  forbidden: null,
-  invalidPassword: null,
-  resetKeyInvalid: null,
-  addressNotFound: null,
-} satisfies Record<DomainErrorCode, null>;
+
 
 // ------------------------------------------------------------------------------------- form state
 

@@ -12,6 +12,7 @@ import {
   renderDocument,
   type Resource,
 } from './jsonapi';
+import { everyCode } from '@/test/support/domain-errors';
 import { domainErrorToJsonApi } from './errors';
 
 const API = 'http://localhost:3000';
@@ -575,23 +576,7 @@ describe('jsonApiRoute', () => {
 
 // ------------------------------------------------------------------------------------ domain errors
 
-const everyCode = {
-  validation: null,
-  termsNotAccepted: null,
-  passwordsDontMatch: null,
-  invalidGender: null,
-  emailTaken: null,
-  confirmationKeyInvalid: null,
-  rateLimited: null,
-  invalidCredentials: null,
-  unconfirmed: null,
-  invalidRefreshToken: null,
-  customerNotFound: null,
-  forbidden: null,
-  invalidPassword: null,
-  resetKeyInvalid: null,
-  addressNotFound: null,
-} satisfies Record<DomainErrorCode, null>;
+
 
 describe('domainErrorToJsonApi', () => {
   it('maps validation to 422 with one 901 per field, Glue detail "<field> => <message>" and a source pointer', () => {

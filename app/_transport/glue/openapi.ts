@@ -71,6 +71,22 @@ const ADDRESS_EXAMPLE = {
   isDefaultBilling: true,
 };
 
+// Shared handlers mounted at two paths (Glue clients use both) are documented once each.
+const passwordChange = {
+  tag: 'Passwords',
+  auth: 'bearer',
+  body: { codec: passwordChangeCodec, example: { password: 'change123', newPassword: 'change1234', confirmPassword: 'change1234' } },
+  success: { status: 204 },
+  errors: { 400: ['408'], 403: ['411'], 422: ['901', '406'], 429: ['4401'] },
+} satisfies Partial<Operation>;
+const passwordRestore = {
+  tag: 'Passwords',
+  auth: 'optional',
+  body: { codec: restorePasswordCodec, example: { restorePasswordKey: 'the-key-from-the-link', password: 'change1234', confirmPassword: 'change1234' } },
+  success: { status: 204 },
+  errors: { 422: ['901', '406', '415'] },
+} satisfies Partial<Operation>;
+
 const operations: Operation[] = [
   {
     method: 'post',
@@ -193,24 +209,16 @@ const operations: Operation[] = [
     method: 'patch',
     path: '/customer-password',
     operationId: 'changePassword',
-    tag: 'Passwords',
     summary: 'Change the password',
     description: 'Ends every other session and token family of the customer and emails a notice.',
-    auth: 'bearer',
-    body: { codec: passwordChangeCodec, example: { password: 'change123', newPassword: 'change1234', confirmPassword: 'change1234' } },
-    success: { status: 204 },
-    errors: { 400: ['408'], 403: ['411'], 422: ['901', '406'], 429: ['4401'] },
+    ...passwordChange,
   },
   {
     method: 'patch',
     path: '/customer-password/{customerReference}',
     operationId: 'changeCustomerPassword',
-    tag: 'Passwords',
     summary: 'Change the password (Glue’s path with the reference)',
-    auth: 'bearer',
-    body: { codec: passwordChangeCodec, example: { password: 'change123', newPassword: 'change1234', confirmPassword: 'change1234' } },
-    success: { status: 204 },
-    errors: { 400: ['408'], 403: ['411'], 422: ['901', '406'], 429: ['4401'] },
+    ...passwordChange,
   },
   {
     method: 'post',
@@ -227,23 +235,15 @@ const operations: Operation[] = [
     method: 'patch',
     path: '/customer-restore-password',
     operationId: 'restorePassword',
-    tag: 'Passwords',
     summary: 'Set a new password with the key from the reset link',
-    auth: 'optional',
-    body: { codec: restorePasswordCodec, example: { restorePasswordKey: 'the-key-from-the-link', password: 'change1234', confirmPassword: 'change1234' } },
-    success: { status: 204 },
-    errors: { 422: ['901', '406', '415'] },
+    ...passwordRestore,
   },
   {
     method: 'patch',
     path: '/customer-restore-password/{id}',
     operationId: 'restorePasswordWithId',
-    tag: 'Passwords',
     summary: 'Set a new password (Glue’s path with an ignored id)',
-    auth: 'optional',
-    body: { codec: restorePasswordCodec, example: { restorePasswordKey: 'the-key-from-the-link', password: 'change1234', confirmPassword: 'change1234' } },
-    success: { status: 204 },
-    errors: { 422: ['901', '406', '415'] },
+    ...passwordRestore,
   },
   {
     method: 'get',

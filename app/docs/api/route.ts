@@ -9,7 +9,7 @@ const configuration = {
   telemetry: false,
   agent: { disabled: true },
   showDeveloperTools: 'never',
-  hideClientButton: false,
+  hideClientButton: true,
   metaData: { title: 'Storefront API reference' },
 };
 
