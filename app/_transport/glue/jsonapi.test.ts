@@ -16,7 +16,8 @@ import { everyCode } from '@/test/support/domain-errors';
 import { domainErrorToJsonApi } from './errors';
 
 const API = 'http://localhost:3000';
-const context = { params: Promise.resolve({}) };
+// What Next.js passes to a static route's handler.
+const context = { params: undefined };
 
 afterEach(() => {
   vi.restoreAllMocks();
