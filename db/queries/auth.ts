@@ -110,17 +110,3 @@ export async function selectRefreshToken(db: Executor, tokenHash: string) {
   const [row] = await db.select().from(refreshTokens).where(eq(refreshTokens.tokenHash, tokenHash));
   return row;
 }
-
-/** Revokes refresh tokens of `customerId`: one (by hash) or, without a hash, all of them. */
-export async function revokeRefreshTokens(db: Executor, customerId: number, now: Date, tokenHash?: string) {
-  await db
-    .update(refreshTokens)
-    .set({ revokedAt: now })
-    .where(
-      and(
-        eq(refreshTokens.customerId, customerId),
-        isNull(refreshTokens.revokedAt),
-        tokenHash ? eq(refreshTokens.tokenHash, tokenHash) : undefined,
-      ),
-    );
-}

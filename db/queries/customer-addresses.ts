@@ -29,6 +29,10 @@ export async function selectAddressByUuid(db: Executor, customerId: number, uuid
   return row;
 }
 
+export async function countAddressesOfCustomer(db: Executor, customerId: number): Promise<number> {
+  return db.$count(customerAddresses, eq(customerAddresses.customerId, customerId));
+}
+
 export async function selectDefaultFlags(db: Executor, customerId: number) {
   const [row] = await db
     .select({

@@ -2,8 +2,10 @@ import { bigint, index, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { customers } from './customers';
 
 /**
- * Single-use secrets sent by email (registration confirmation, password reset, email change).
- * Only the SHA-256 of a key is stored; using a key deletes its row, so it works once.
+ * Single-use secrets sent by email (registration confirmation, password reset, email change and
+ * its cancellation). Only the SHA-256 of a key is stored; using a key deletes its row, so it works
+ * once. `newEmail` is the address an email-change key confirms, or the old address a cancel key
+ * restores.
  */
 export const customerKeys = pgTable(
   'customer_keys',
@@ -12,7 +14,7 @@ export const customerKeys = pgTable(
     customerId: bigint({ mode: 'number' })
       .notNull()
       .references(() => customers.id, { onDelete: 'cascade' }),
-    purpose: text({ enum: ['confirm_registration', 'reset_password', 'confirm_email_change'] }).notNull(),
+    purpose: text({ enum: ['confirm_registration', 'reset_password', 'confirm_email_change', 'cancel_email_change'] }).notNull(),
     newEmail: text(),
     expiresAt: timestamp({ withTimezone: true, precision: 6 }).notNull(),
     createdAt: timestamp({ withTimezone: true, precision: 6 }).notNull().defaultNow(),

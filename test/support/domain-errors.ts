@@ -17,4 +17,5 @@ export const everyCode = {
   invalidPassword: null,
   resetKeyInvalid: null,
   addressNotFound: null,
+  addressLimitReached: null,
 } satisfies Record<DomainErrorCode, null>;

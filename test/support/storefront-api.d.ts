@@ -43,7 +43,7 @@ export interface paths {
         head?: never;
         /**
          * Change the profile
-         * @description Absent attributes stay as they are. A new `email` is confirmed by a link sent to it first; until then the old one stays (a deliberate deviation from Glue).
+         * @description Absent attributes stay as they are. A new `email` needs the current `password` (deliberate deviation from Glue; a wrong one counts toward the sign-in lock) and is confirmed by a link sent to it first; until then the old one stays (a deliberate deviation from Glue).
          */
         patch: operations["updateCustomer"];
         trace?: never;
@@ -291,6 +291,8 @@ export interface components {
                     dateOfBirth?: string | null;
                     /** Format: email */
                     email?: string;
+                    /** Format: password */
+                    password?: string;
                 };
             };
         };
@@ -652,6 +654,16 @@ export interface components {
                 [key: string]: unknown;
             }))[];
         };
+        Errors400_408: {
+            errors: (components["schemas"]["ErrorObject"] & ({
+                /** @constant */
+                status: 400;
+                /** @enum {string} */
+                code?: "408";
+            } & {
+                [key: string]: unknown;
+            }))[];
+        };
         Errors403_002_411: {
             errors: (components["schemas"]["ErrorObject"] & ({
                 /** @constant */
@@ -751,16 +763,6 @@ export interface components {
                 [key: string]: unknown;
             }))[];
         };
-        Errors400_408: {
-            errors: (components["schemas"]["ErrorObject"] & ({
-                /** @constant */
-                status: 400;
-                /** @enum {string} */
-                code?: "408";
-            } & {
-                [key: string]: unknown;
-            }))[];
-        };
         Errors422_406_901: {
             errors: (components["schemas"]["ErrorObject"] & ({
                 /** @constant */
@@ -811,6 +813,16 @@ export interface components {
             phone: string | null;
             isDefaultShipping: boolean;
             isDefaultBilling: boolean;
+        };
+        Errors422_1001_901: {
+            errors: (components["schemas"]["ErrorObject"] & ({
+                /** @constant */
+                status: 422;
+                /** @enum {string} */
+                code?: "901" | "1001";
+            } & {
+                [key: string]: unknown;
+            }))[];
         };
         Errors400_412: {
             errors: (components["schemas"]["ErrorObject"] & ({
@@ -1299,7 +1311,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/vnd.api+json": components["schemas"]["Errors400"];
+                    "application/vnd.api+json": components["schemas"]["Errors400_408"];
                 };
             };
             /** @description Invalid access token (`001`), or failed authentication */
@@ -1320,15 +1332,6 @@ export interface operations {
                 };
                 content: {
                     "application/vnd.api+json": components["schemas"]["Errors403_002_411"];
-                };
-            };
-            /** @description Not found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/vnd.api+json": components["schemas"]["Errors404_402"];
                 };
             };
             /** @description The document’s `data.id` contradicts the URL */
@@ -2460,7 +2463,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/vnd.api+json": components["schemas"]["Errors422_901"];
+                    "application/vnd.api+json": components["schemas"]["Errors422_1001_901"];
                 };
             };
         };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { SALUTATIONS } from '../customers/schema';
-import { choice, codePoints, optionalText, requiredText, rule } from '../shared/validation';
+import { choice, codePoints, optionalText, personName, requiredText, rule } from '../shared/validation';
 import { isCountryCode, normalizePhone, postcodeError } from './countries';
 
 /**
@@ -15,8 +15,8 @@ const optionalFlag = z.boolean().optional();
 
 export const addressFields = {
   salutation: choice(SALUTATIONS),
-  firstName: requiredText(100),
-  lastName: requiredText(100),
+  firstName: personName(100),
+  lastName: personName(100),
   street: requiredText(255),
   houseNumber: requiredText(255),
   additional: optionalText(255),

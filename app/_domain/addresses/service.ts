@@ -2,6 +2,7 @@ import 'server-only';
 import { getDb, type Executor } from '@/db/client';
 import {
   clearDefaultAddress,
+  countAddressesOfCustomer,
   deleteAddress,
   insertAddress,
   lockCustomerRow,
@@ -12,6 +13,7 @@ import {
 } from '@/db/queries/customer-addresses';
 import type { AddressRow } from '@/db/schema';
 import { assertActsFor, type Principal } from '../auth/principal';
+import { maxAddressesPerCustomer } from '../shared/config';
 import { nowOf, type RequestContext } from '../shared/context';
 import { DomainError } from '../shared/errors';
 import { parseInput } from '../shared/validation';
@@ -26,6 +28,7 @@ import { addressPatchSchema, addressSchema, type AddressValues } from './schema'
  *   is true or when the customer has none yet, so the first address becomes both; making one the
  *   default clears the previous one; `false` never clears a default; deleting a default leaves it
  *   empty until the next POST or PATCH.
+ * - An address book holds at most MAX_ADDRESSES_PER_CUSTOMER (100) addresses (`addressLimitReached`).
  * - Writes of one customer are serialized by locking the customer row, and partial unique indexes
  *   allow one default of each kind, so racing requests all succeed and leave exactly one default.
  */
@@ -135,6 +138,7 @@ export async function addAddress(
   assertActsFor(principal, customerId);
   return getDb().transaction(async (tx) => {
     if (!(await lockCustomerRow(tx, customerId))) throw new DomainError('forbidden');
+    if ((await countAddressesOfCustomer(tx, customerId)) >= maxAddressesPerCustomer()) throw new DomainError('addressLimitReached');
     const flags = await applyDefaults(
       tx,
       customerId,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { codePoints, currentPasswordSchema, requiredText, rule } from '../shared/validation';
+import { codePoints, currentPasswordSchema, hasControlCharacters, requiredText, rule } from '../shared/validation';
 
 /**
  * Sign-in: the browser form, the Auth.js credentials callback and POST /access-tokens share it.
@@ -13,6 +13,7 @@ export const signInSchema = z.object({
     .trim()
     .min(1)
     .refine((v) => codePoints(v) <= 1024, rule('tooLong', { max: 1024 }))
+    .refine((v) => !hasControlCharacters(v), rule('controlCharacters'))
     .meta({ maxLength: 1024 }),
   password: currentPasswordSchema,
 });

@@ -4,7 +4,7 @@ import { getDb } from '@/db/client';
 import {
   insertRefreshToken,
   insertTokenFamily,
-  revokeRefreshTokens,
+  revokeCustomerTokenFamilies,
   revokeTokenFamily,
   selectLiveTokenFamily,
   selectRefreshToken,
@@ -82,9 +82,17 @@ export async function resolveAccessToken(token: string, now: Date = new Date()):
 }
 
 /**
- * DELETE /refresh-tokens/{token}: revokes one of the caller's refresh tokens, or all of them for
- * `mine`. Another customer's (or an unknown) token is silently left alone.
+ * DELETE /refresh-tokens/{token} (API sign-out): ends the token family of one of the caller's
+ * refresh tokens, or every family of the caller for `mine` — refresh and access tokens alike, so
+ * no access token outlives the sign-out (a deliberate, safer deviation from Glue). Another
+ * customer's (or an unknown) token is silently left alone.
  */
 export async function revokeRefreshToken(principal: Principal, token: string, now: Date = new Date()): Promise<void> {
-  await revokeRefreshTokens(getDb(), principal.customerId, now, token === 'mine' ? undefined : hashSecretKey(token));
+  const db = getDb();
+  if (token === 'mine') {
+    await revokeCustomerTokenFamilies(db, principal.customerId, now);
+    return;
+  }
+  const known = await selectRefreshToken(db, hashSecretKey(token));
+  if (known && known.customerId === principal.customerId) await revokeTokenFamily(db, known.familyId, now);
 }

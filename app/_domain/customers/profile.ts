@@ -4,6 +4,7 @@ import { deleteCustomerKeys, deleteLiveCustomerKey, insertCustomerKey } from '@/
 import { selectCustomerByEmail, selectCustomerById, updateCustomerProfile } from '@/db/queries/customers';
 import type { CustomerRow } from '@/db/schema';
 import { assertActsFor, type Principal } from '../auth/principal';
+import { revokeCustomerLogins } from '../auth/revocation';
 import { enqueueEmail } from '../email/outbox';
 import { confirmEmailChangeEmail, emailChangeNoticeEmail } from '../email/templates';
 import { assertCurrentPassword } from '../passwords/current-password';
@@ -18,14 +19,21 @@ import { toCustomerView, type CustomerView } from './view';
 /**
  * Profile changes and email change.
  * - PATCH /customers/{ref} and the profile form share `customerUpdateSchema`; an absent field stays
- *   untouched; checks run validation (901) → ownership (411) → gender (414) → email taken (400).
+ *   untouched; checks run validation (901) → ownership (411) → gender (414) → for a new email:
+ *   rate limits (429) → current password (408) → email taken (400).
+ * - A new email needs the current password, through the browser and the API alike (a stolen
+ *   access token alone cannot move the account to another address); wrong guesses count toward
+ *   the account's sign-in lock.
  * - A new email is not written: a single-use 24-hour link goes to the new address and a notice to
- *   the old one; until the link is used the old email stays in force (a deliberate deviation from
- *   Glue). The browser asks for the current password first; the API relies on the access token.
+ *   the old one, whose link (7 days) cancels the change — also one already confirmed — and ends
+ *   every login. Until the link is used the old email stays in force (a deliberate deviation from
+ *   Glue). Each request is limited per account, per new address and per client IP.
  * - On confirmation the unique index on lower(email) decides; a taken address leaves the key unused.
+ * - Recovery (password reset or change, anonymization, signing out everywhere) voids pending changes.
  */
 
 const EMAIL_CHANGE_TTL_MS = 24 * 60 * 60 * 1000;
+const CANCEL_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
 async function loadActive(customerId: number): Promise<CustomerRow> {
   const customer = await selectCustomerById(getDb(), customerId);
@@ -35,6 +43,7 @@ async function loadActive(customerId: number): Promise<CustomerRow> {
 
 async function startEmailChange(tx: Executor, customer: CustomerRow, newEmail: string, now: Date): Promise<void> {
   const key = newSecretKey();
+  const cancelKey = newSecretKey();
   await deleteCustomerKeys(tx, customer.id, 'confirm_email_change');
   await insertCustomerKey(tx, {
     keyHash: hashSecretKey(key),
@@ -43,8 +52,23 @@ async function startEmailChange(tx: Executor, customer: CustomerRow, newEmail: s
     newEmail,
     expiresAt: new Date(now.getTime() + EMAIL_CHANGE_TTL_MS),
   });
-  await enqueueEmail(tx, customer.id, confirmEmailChangeEmail({ newEmail, firstName: customer.firstName }, key));
-  await enqueueEmail(tx, customer.id, emailChangeNoticeEmail({ email: customer.email!, firstName: customer.firstName }, newEmail));
+  await insertCustomerKey(tx, {
+    keyHash: hashSecretKey(cancelKey),
+    customerId: customer.id,
+    purpose: 'cancel_email_change',
+    newEmail: customer.email,
+    expiresAt: new Date(now.getTime() + CANCEL_TTL_MS),
+  });
+  // The new address is not confirmed yet: its email carries nothing the requester wrote.
+  await enqueueEmail(tx, customer.id, confirmEmailChangeEmail({ newEmail }, key));
+  await enqueueEmail(tx, customer.id, emailChangeNoticeEmail({ email: customer.email!, firstName: customer.firstName }, newEmail, cancelKey));
+}
+
+/** Limits every email change per account, per new address and per client IP (before anything else is checked). */
+async function limitEmailChange(customer: CustomerRow, email: string, context: RequestContext, now: Date): Promise<void> {
+  await consumeRateLimit('emailsPerIp', context.clientIp, now);
+  await consumeRateLimit('emailsPerAccount', `customer:${customer.id}`, now);
+  await consumeRateLimit('emailsPerAddress', email, now);
 }
 
 /** Throws `emailTaken` when another customer uses `email` (case-insensitive). */
@@ -69,11 +93,13 @@ export async function updateCustomer(
   assertActsFor(principal, customerId);
   if (data.gender !== undefined && data.gender !== null && !isGender(data.gender)) throw new DomainError('invalidGender');
   const customer = await loadActive(customerId);
-  const { email, ...profile } = data;
+  const { email, password, ...profile } = data;
   const changesEmail = email !== undefined && !isSameEmail(customer.email, email);
   if (changesEmail) {
+    if (password === undefined) throw new DomainError('validation', { fields: [{ field: 'password', code: 'missing' }] });
+    await limitEmailChange(customer, email, context, now);
+    await assertCurrentPassword(customer, password, now);
     await assertEmailFree(customer, email);
-    await consumeRateLimit('emailsPerAddress', email, now);
   }
 
   return getDb().transaction(async (tx) => {
@@ -89,10 +115,13 @@ export async function requestEmailChange(principal: Principal, input: unknown, c
   const now = nowOf(context);
   const { email, password } = parseInput(emailChangeSchema, input);
   const customer = await loadActive(principal.customerId);
+  if (isSameEmail(customer.email, email)) {
+    await assertCurrentPassword(customer, password, now);
+    return;
+  }
+  await limitEmailChange(customer, email, context, now);
   await assertCurrentPassword(customer, password, now);
-  if (isSameEmail(customer.email, email)) return;
   await assertEmailFree(customer, email);
-  await consumeRateLimit('emailsPerAddress', email, now);
   await getDb().transaction((tx) => startEmailChange(tx, customer, email, now));
 }
 
@@ -115,4 +144,28 @@ export async function confirmEmailChange(input: unknown, context: Pick<RequestCo
     if (isUniqueViolation(error)) throw new DomainError('emailTaken');
     throw error;
   }
+}
+
+/**
+ * "This was not me": the link in the notice to the old address. Voids the pending change, puts the
+ * old address back if the change was already confirmed (unless another account took it since), and
+ * ends every session and token family of the customer. Unknown, used or expired keys are
+ * `confirmationKeyInvalid`.
+ */
+export async function cancelEmailChange(input: unknown, context: Pick<RequestContext, 'now'> = {}): Promise<void> {
+  const now = nowOf(context);
+  const { key } = parseInput(emailChangeConfirmationSchema, input);
+  await getDb().transaction(async (tx) => {
+    const row = await deleteLiveCustomerKey(tx, hashSecretKey(key), 'cancel_email_change', now);
+    if (!row) throw new DomainError('confirmationKeyInvalid');
+    const customer = await selectCustomerById(tx, row.customerId);
+    if (!customer || customer.anonymizedAt) throw new DomainError('confirmationKeyInvalid');
+    await revokeCustomerLogins(customer.id, now, {}, tx);
+    await deleteCustomerKeys(tx, customer.id, 'cancel_email_change');
+    const oldEmail = row.newEmail;
+    if (oldEmail && !isSameEmail(customer.email, oldEmail)) {
+      const holder = await selectCustomerByEmail(tx, oldEmail);
+      if (!holder) await updateCustomerProfile(tx, customer.id, { email: oldEmail }, now);
+    }
+  });
 }

@@ -101,5 +101,5 @@ async function sendConfirmationLink(tx: Executor, customer: CustomerRow, now: Da
     purpose: 'confirm_registration',
     expiresAt: new Date(now.getTime() + CONFIRMATION_KEY_TTL_MS),
   });
-  await enqueueEmail(tx, customer.id, confirmRegistrationEmail({ email: customer.email!, firstName: customer.firstName }, key));
+  await enqueueEmail(tx, customer.id, confirmRegistrationEmail({ email: customer.email! }, key));
 }

@@ -6,6 +6,7 @@ import {
   emailSchema,
   newPasswordSchema,
   pastDateSchema,
+  personName,
   requiredText,
   rule,
 } from '../shared/validation';
@@ -32,8 +33,8 @@ const genderSchema = z
 
 const profileFields = {
   salutation: choice(SALUTATIONS),
-  firstName: requiredText(100),
-  lastName: requiredText(100),
+  firstName: personName(100),
+  lastName: personName(100),
   gender: genderSchema,
   dateOfBirth: pastDateSchema,
 };
@@ -61,13 +62,14 @@ export const registrationFormSchema = registrationSchema.refine((v) => v.passwor
 
 /**
  * `PATCH /customers/{ref}`: any of these; an absent field stays as it is, null clears an optional
- * one. Password fields and everything else are dropped (never written).
+ * one. `password` is the current password, required (only) with a new email; it is never written.
+ * Everything else is dropped.
  */
-export const customerUpdateSchema = z.object({ ...profileFields, email: emailSchema }).partial();
+export const customerUpdateSchema = z.object({ ...profileFields, email: emailSchema, password: currentPasswordSchema }).partial();
 export type CustomerUpdateInput = z.input<typeof customerUpdateSchema>;
 
 /** The profile form: the same schema without the email (changed on its own page, with the password). */
-export const profileFormSchema = customerUpdateSchema.omit({ email: true });
+export const profileFormSchema = customerUpdateSchema.omit({ email: true, password: true });
 export type ProfileFormInput = z.input<typeof profileFormSchema>;
 
 /** Email change in the browser: the new address and the current password. */

@@ -141,7 +141,7 @@ describe('backoffSeconds', () => {
 
 describe('deliverDueEmails', () => {
   it('sends a queued message through Resend with from, to, subject, text, html and the row id as idempotency key', async () => {
-    const email = confirmRegistrationEmail({ email: 'ada@example.com', firstName: 'Ada' }, 'k3y');
+    const email = confirmRegistrationEmail({ email: 'ada@example.com' }, 'k3y');
     const [id] = await queue(email);
     const now = soon();
 

@@ -20,10 +20,14 @@ function greeting(firstName: string | null): string {
   return firstName ? `Hello ${firstName},` : 'Hello,';
 }
 
-export function confirmRegistrationEmail(to: { email: string; firstName: string | null }, key: string): EmailMessage {
+/**
+ * Emails to an address nobody has confirmed yet (registration, a new email) carry no text the
+ * requester wrote — no name in the greeting — so they cannot be used to send someone else's words.
+ */
+export function confirmRegistrationEmail(to: { email: string }, key: string): EmailMessage {
   const url = `${appUrl()}/register/confirm?key=${encodeURIComponent(key)}`;
   const lines = [
-    greeting(to.firstName),
+    greeting(null),
     'Thank you for registering. Please confirm your email address to activate your account.',
     'The link is valid for 24 hours and works once. If you did not register, ignore this email.',
   ];
@@ -51,10 +55,10 @@ export function passwordChangedEmail(to: { email: string; firstName: string | nu
   };
 }
 
-export function confirmEmailChangeEmail(to: { newEmail: string; firstName: string | null }, key: string): EmailMessage {
+export function confirmEmailChangeEmail(to: { newEmail: string }, key: string): EmailMessage {
   const url = `${appUrl()}/email/confirm?key=${encodeURIComponent(key)}`;
   const lines = [
-    greeting(to.firstName),
+    greeting(null),
     'Please confirm that this is the new email address of your shop account. Until you do, your old address stays in use.',
     'The link is valid for 24 hours and works once. If you did not ask for this, ignore this email.',
   ];
@@ -67,18 +71,20 @@ export function confirmEmailChangeEmail(to: { newEmail: string; firstName: strin
   };
 }
 
-export function emailChangeNoticeEmail(to: { email: string; firstName: string | null }, newEmail: string): EmailMessage {
+export function emailChangeNoticeEmail(to: { email: string; firstName: string | null }, newEmail: string, cancelKey: string): EmailMessage {
+  const url = `${appUrl()}/email/cancel?key=${encodeURIComponent(cancelKey)}`;
   const lines = [
     greeting(to.firstName),
     `Someone asked to change the email address of your shop account to ${newEmail}. It changes only once the new address is confirmed.`,
-    'If this was not you, change your password now and contact us.',
+    'If this was not you, cancel the change with the link below: it keeps this address (or puts it back) and signs out every device. Then change your password.',
+    'The link is valid for 7 days.',
   ];
   return {
     kind: 'email-change-notice',
     toAddress: to.email,
     subject: 'Your email address is being changed',
-    textBody: `${lines.join('\n\n')}\n`,
-    htmlBody: layout('Your email address is being changed', lines),
+    textBody: `${lines.join('\n\n')}\n\nThis was not me, cancel the change: ${url}\n`,
+    htmlBody: layout('Your email address is being changed', lines, { label: 'This was not me: cancel the change', url }),
   };
 }
 

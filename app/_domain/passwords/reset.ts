@@ -51,7 +51,7 @@ export async function requestPasswordReset(input: unknown, context: RequestConte
       expiresAt: new Date(now.getTime() + RESET_KEY_TTL_MS),
     });
     await updateCustomerResetRequested(tx, customer.id, now);
-    await enqueueEmail(tx, customer.id, resetPasswordEmail({ email: customer.email!, firstName: customer.firstName }, key));
+    await enqueueEmail(tx, customer.id, resetPasswordEmail({ email: customer.email!, firstName: customer.confirmedAt ? customer.firstName : null }, key));
   });
 }
 

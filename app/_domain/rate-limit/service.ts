@@ -25,12 +25,6 @@ export async function consumeRateLimit(name: LimitName, subject: string, now: Da
   if (row.hits > max) throw new DomainError('rateLimited', { retryAfterSeconds: secondsUntil(row.windowEndsAt, now) });
 }
 
-/** Counts one attempt without refusing this one (e.g. a wrong password that was already checked). */
-export async function countRateLimitHit(name: LimitName, subject: string, now: Date): Promise<void> {
-  const { windowSeconds } = rateLimit(name);
-  await incrementRateLimit(getDb(), keyOf(name, subject), now, new Date(now.getTime() + windowSeconds * 1000));
-}
-
 /** Takes back one counted attempt (e.g. a sign-in that turned out to succeed). */
 export async function undoRateLimitHit(name: LimitName, subject: string): Promise<void> {
   await decrementRateLimit(getDb(), keyOf(name, subject));

@@ -18,7 +18,7 @@ export function storeCode(): string {
   return (process.env.STORE_CODE || 'DE').toUpperCase();
 }
 
-export type LimitName = 'signupsPerIp' | 'loginFailures' | 'loginFailuresPerIp' | 'emailsPerAddress' | 'emailsPerIp';
+export type LimitName = 'signupsPerIp' | 'loginFailures' | 'loginFailuresPerIp' | 'emailsPerAddress' | 'emailsPerIp' | 'emailsPerAccount';
 
 const limits: Record<LimitName, { variable: string; max: number; windowSeconds: number }> = {
   signupsPerIp: { variable: 'RATE_LIMIT_SIGNUPS_PER_IP', max: 20, windowSeconds: 3600 },
@@ -26,11 +26,17 @@ const limits: Record<LimitName, { variable: string; max: number; windowSeconds: 
   loginFailuresPerIp: { variable: 'RATE_LIMIT_LOGIN_FAILURES_PER_IP', max: 100, windowSeconds: 900 },
   emailsPerAddress: { variable: 'RATE_LIMIT_EMAILS_PER_ADDRESS', max: 5, windowSeconds: 3600 },
   emailsPerIp: { variable: 'RATE_LIMIT_EMAILS_PER_IP', max: 30, windowSeconds: 3600 },
+  emailsPerAccount: { variable: 'RATE_LIMIT_EMAILS_PER_ACCOUNT', max: 10, windowSeconds: 3600 },
 };
 
 export function rateLimit(name: LimitName): { max: number; windowSeconds: number } {
   const { variable, max, windowSeconds } = limits[name];
   return { max: integer(variable, max), windowSeconds };
+}
+
+/** How many addresses one customer's address book may hold. */
+export function maxAddressesPerCustomer(): number {
+  return integer('MAX_ADDRESSES_PER_CUSTOMER', 100);
 }
 
 export function accessTokenTtlSeconds(): number {
@@ -49,7 +55,11 @@ export function resendApiKey(): string | undefined {
   return process.env.RESEND_API_KEY || undefined;
 }
 
-/** The development mailbox (`/dev/mailbox`): on outside production, or with DEV_MAILBOX=1. */
+/**
+ * The development mailbox (`/dev/mailbox`, unauthenticated, shows every key): on only when
+ * NODE_ENV is `development` or `test`, or with DEV_MAILBOX=1 — never on a staging or other build.
+ */
 export function devMailboxEnabled(): boolean {
-  return process.env.NODE_ENV !== 'production' || process.env.DEV_MAILBOX === '1';
+  const env = process.env.NODE_ENV;
+  return env === 'development' || env === 'test' || process.env.DEV_MAILBOX === '1';
 }

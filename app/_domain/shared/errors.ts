@@ -19,6 +19,8 @@ export type ValidationCode =
   | 'phone'
   | 'mismatch'
   | 'mustConfirm'
+  | 'controlCharacters'
+  | 'link'
   | 'invalid';
 
 export type IssueParams = {
@@ -53,7 +55,8 @@ export type DomainErrorCode =
   | 'forbidden'
   | 'invalidPassword'
   | 'resetKeyInvalid'
-  | 'addressNotFound';
+  | 'addressNotFound'
+  | 'addressLimitReached';
 
 type DomainErrorOptions = { fields?: FieldError[]; retryAfterSeconds?: number };
 

@@ -25,7 +25,7 @@ type AnyIssue = {
 
 const KNOWN_CODES = new Set<ValidationCode>([
   'missing', 'blank', 'type', 'choice', 'email', 'isTrue', 'date', 'pastDate', 'tooShort', 'tooLong',
-  'country', 'postcode', 'phone', 'mismatch', 'mustConfirm', 'invalid',
+  'country', 'postcode', 'phone', 'mismatch', 'mustConfirm', 'controlCharacters', 'link', 'invalid',
 ]);
 
 function typeName(expected: unknown): string {
@@ -69,14 +69,29 @@ export function codePoints(value: string): number {
   return [...value].length;
 }
 
-/** A required string, trimmed, not blank, at most `max` characters. */
+/** Control characters (NUL, escapes, line breaks, …) belong in no single-line text we store. */
+const CONTROL = /\p{Cc}/u;
+export function hasControlCharacters(value: string): boolean {
+  return CONTROL.test(value);
+}
+
+/** A required string, trimmed, not blank, at most `max` characters, no control characters. */
 export function requiredText(max: number) {
   return z
     .string()
     .trim()
     .min(1)
     .refine((v) => codePoints(v) <= max, rule('tooLong', { max }))
+    .refine((v) => !hasControlCharacters(v), rule('controlCharacters'))
     .meta({ maxLength: max });
+}
+
+/** Something that reads as a link or an address: a name must not carry one into an email. */
+const LINK = /(:\/\/|www\.|[@/\\<>]|\b[a-z0-9-]+\.(?:com|net|org|info|biz|io|co|me|app|xyz|top|site|online|link|click|ru|cn|de|uk|example)\b)/i;
+
+/** A person's name: required text without links, addresses or markup (names are shown in emails). */
+export function personName(max: number) {
+  return requiredText(max).refine((v) => !LINK.test(v), rule('link'));
 }
 
 /** An optional string: null, absent and blank all mean "none" (null); at most `max` characters. */
@@ -87,6 +102,7 @@ export function optionalText(max: number) {
     .optional()
     .transform((v) => (v == null ? null : v.trim() || null))
     .refine((v) => v === null || codePoints(v) <= max, rule('tooLong', { max }))
+    .refine((v) => v === null || !hasControlCharacters(v), rule('controlCharacters'))
     .meta({ maxLength: max });
 }
 
@@ -95,7 +111,7 @@ export const emailSchema = z
   .trim()
   .min(1)
   .refine((v) => codePoints(v) <= 100, rule('tooLong', { max: 100 }))
-  .refine((v) => z.regexes.email.test(v), rule('email'))
+  .refine((v) => !hasControlCharacters(v) && z.regexes.email.test(v), rule('email'))
   .meta({ format: 'email', maxLength: 100 });
 
 /** Passwords: 8–64 code points after NFC normalisation (which is also what gets hashed). */

@@ -34,6 +34,7 @@ const formErrors: Record<Exclude<DomainErrorCode, 'validation'>, (e: DomainError
   invalidPassword: () => ({ field: 'password', message: 'The current password is incorrect.' }),
   resetKeyInvalid: () => ({ message: 'This reset link is invalid, expired or has already been used.' }),
   addressNotFound: () => ({ message: 'This address was not found. It may have been deleted.' }),
+  addressLimitReached: () => ({ message: 'Your address book is full. Delete an address to add another.' }),
 };
 
 /** Converts a domain error into form state; anything else is rethrown (a bug, not a user error). */

@@ -23,6 +23,8 @@ const texts: Record<ValidationCode, (params: NonNullable<ValidationIssue['params
   phone: () => 'Please enter a valid phone number.',
   mismatch: () => 'The passwords do not match.',
   mustConfirm: () => 'Please confirm that you want to delete your account.',
+  controlCharacters: () => 'Please remove the special characters.',
+  link: () => 'Please enter just the name, without links or email addresses.',
   invalid: () => 'Please check this value.',
 };
 

@@ -67,6 +67,8 @@ const glue: Record<Exclude<DomainErrorCode, 'validation'>, (e: DomainError, wire
   invalidPassword: () => ({ status: 400, code: '408', detail: 'Invalid password.', field: 'password' }),
   resetKeyInvalid: (_e, wire) => ({ status: 422, code: '415', detail: 'Restore password key is not valid.', field: wire('key') }),
   addressNotFound: () => ({ status: 404, code: '404', detail: 'Address was not found.' }),
+  // Our own code (Glue has no limit): the address book is full.
+  addressLimitReached: () => ({ status: 422, code: '1001', detail: 'The address book is full. Delete an address to add another.' }),
 };
 
 /** Every 401 tells the client how to authenticate. */

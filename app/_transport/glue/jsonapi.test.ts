@@ -653,6 +653,7 @@ describe('domainErrorToJsonApi', () => {
     invalidPassword: { status: 400, code: '408', detail: 'Invalid password.', field: 'password' },
     resetKeyInvalid: { status: 422, code: '415', detail: 'Restore password key is not valid.', field: 'key' },
     addressNotFound: { status: 404, code: '404', detail: 'Address was not found.' },
+    addressLimitReached: { status: 422, code: '1001', detail: 'The address book is full. Delete an address to add another.' },
   };
 
   it('has an expectation for every domain error code', () => {

@@ -21,6 +21,8 @@ const texts: Record<ValidationCode, (params: NonNullable<ValidationIssue['params
   phone: () => 'This value is not a valid phone number.',
   mismatch: () => 'The passwords do not match.',
   mustConfirm: () => 'This value should be true.',
+  controlCharacters: () => 'This value contains characters that are not allowed.',
+  link: () => 'This value should not contain a link or an email address.',
   invalid: () => 'This value is not valid.',
 };
 

@@ -146,11 +146,11 @@ const operations: Operation[] = [
     tag: 'Customers',
     summary: 'Change the profile',
     description:
-      'Absent attributes stay as they are. A new `email` is confirmed by a link sent to it first; until then the old one stays (a deliberate deviation from Glue).',
+      'Absent attributes stay as they are. A new `email` needs the current `password` (deliberate deviation from Glue; a wrong one counts toward the sign-in lock) and is confirmed by a link sent to it first; until then the old one stays (a deliberate deviation from Glue).',
     auth: 'bearer',
     body: { codec: customerUpdateCodec, example: { firstName: 'Maxi', gender: 'Diverse' }, idInUrl: 'customerReference' },
     success: { status: 200, type: 'customers', attributes: customerAttributesSchema },
-    errors: { 403: ['411'], 404: ['402'], 422: ['901', '414', '400'], 429: ['4401'] },
+    errors: { 400: ['408'], 403: ['411'], 422: ['901', '414', '400'], 429: ['4401'] },
   },
   {
     method: 'delete',
@@ -265,7 +265,7 @@ const operations: Operation[] = [
     auth: 'bearer',
     body: { codec: addressCodec, example: ADDRESS_EXAMPLE },
     success: { status: 201, type: 'addresses', attributes: addressAttributesSchema },
-    errors: { 403: ['411'], 422: ['901'] },
+    errors: { 403: ['411'], 422: ['901', '1001'] },
   },
   {
     method: 'patch',

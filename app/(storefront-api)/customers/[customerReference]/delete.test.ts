@@ -123,7 +123,7 @@ async function withPendingKeys(customer: TestCustomer): Promise<string> {
     expiresAt: new Date(Date.now() + HOUR_MS),
   });
   expect(new Set((await keysOf(customer)).map((k) => k.purpose))).toEqual(
-    new Set(['confirm_registration', 'reset_password', 'confirm_email_change']),
+    new Set(['confirm_registration', 'reset_password', 'confirm_email_change', 'cancel_email_change']),
   );
   return pendingEmail;
 }
