@@ -27,6 +27,8 @@ const nextConfig = {
   poweredByHeader: false,
   skipTrailingSlashRedirect: true,
   serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'postgres'],
+  // /docs/api/scalar.js reads the viewer's bundle at run time: ship it with traced (standalone) builds.
+  outputFileTracingIncludes: { '/docs/api/scalar.js': ['./node_modules/@scalar/api-reference/dist/browser/standalone.js'] },
   logging: {
     // Server action arguments hold passwords: never print them (Next's dev server would).
     serverFunctions: false,

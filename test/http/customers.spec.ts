@@ -81,18 +81,23 @@ test.describe('tokens', () => {
     const replay = await api.POST('/refresh-tokens', { body: { data: { type: 'refresh-tokens', attributes: { refreshToken: shopper.refreshToken } } } });
     expect(replay.response.status).toBe(401);
     expect(replay.error!.errors[0]!.code).toBe('004');
-    const revoked = await api.GET('/customers', bearer(fresh.accessToken));
+    const revoked = await api.GET('/customers', bearer(fresh.accessToken!));
     expect(revoked.response.status).toBe(401);
   });
 
-  test('DELETE /refresh-tokens/{token} and /mine answer 204', async ({ api, request }) => {
+  test('DELETE /refresh-tokens/{token} and /mine sign out: 204, and the access token ends with it', async ({ api, request }) => {
     const shopper = await signedInShopper(api, request);
     const one = await api.DELETE('/refresh-tokens/{refreshToken}', { params: { path: { refreshToken: shopper.refreshToken } }, ...bearer(shopper.accessToken) });
     expect(one.response.status).toBe(204);
-    const mine = await api.DELETE('/refresh-tokens/{refreshToken}', { params: { path: { refreshToken: 'mine' } }, ...bearer(shopper.accessToken) });
-    expect(mine.response.status).toBe(204);
+    expect((await api.GET('/customers', bearer(shopper.accessToken))).response.status).toBe(401);
     const after = await api.POST('/refresh-tokens', { body: { data: { type: 'refresh-tokens', attributes: { refreshToken: shopper.refreshToken } } } });
     expect(after.response.status).toBe(401);
+
+    const again = await api.POST('/access-tokens', { body: { data: { type: 'access-tokens', attributes: { username: shopper.email, password: shopper.password } } } });
+    const accessToken = again.data!.data.attributes.accessToken!;
+    const mine = await api.DELETE('/refresh-tokens/{refreshToken}', { params: { path: { refreshToken: 'mine' } }, ...bearer(accessToken) });
+    expect(mine.response.status).toBe(204);
+    expect((await api.GET('/customers', bearer(accessToken))).response.status).toBe(401);
     const anonymous = await api.DELETE('/refresh-tokens/{refreshToken}', { params: { path: { refreshToken: 'mine' } } });
     expect(anonymous.response.status).toBe(403);
     expect(anonymous.error!.errors[0]!.code).toBe('002');
@@ -199,7 +204,7 @@ test.describe('passwords', () => {
     expect(done.response.status).toBe(204);
 
     expect((await api.GET('/customers', bearer(shopper.accessToken))).response.status).toBe(200);
-    expect((await api.GET('/customers', bearer(otherToken))).response.status).toBe(401);
+    expect((await api.GET('/customers', bearer(otherToken!))).response.status).toBe(401);
     const notices = (await mailTo(request, shopper.email, 2)).filter((m) => m.kind === 'password-changed');
     expect(notices).toHaveLength(1);
   });

@@ -48,10 +48,24 @@ export class Contract {
     return validate;
   }
 
+  /** The documented path template `url` falls under, when the document has `method` there. */
+  operationFor(method: string, url: string): string | undefined {
+    const pathname = new URL(url, 'http://x').pathname;
+    return Object.keys(this.document.paths).find(
+      (template) =>
+        new RegExp(`^${template.replace(/\{[^}]+\}/g, '[^/]+')}$`).test(pathname) && this.document.paths[template]![method.toLowerCase()] !== undefined,
+    );
+  }
+
   /** Checks `response` (its status, media type and body) against operation `method path`. */
   async check(method: string, path: string, response: Response): Promise<void> {
     const operation = this.document.paths[path]?.[method.toLowerCase()];
     expect(operation, `${method} ${path} is not in the OpenAPI document`).toBeDefined();
+    if (method === 'HEAD') {
+      expect(operation!.responses[String(response.status)], `HEAD ${path} answered ${response.status}, which the document does not list`).toBeDefined();
+      expect(await response.clone().text()).toBe('');
+      return;
+    }
     if (response.status === 204) {
       expect(operation!.responses['204'], `${method} ${path}: 204 is not documented`).toBeDefined();
       expect(await response.clone().text()).toBe('');
@@ -68,7 +82,11 @@ export class Contract {
 type Fixtures = { api: Client<paths, typeof JSONAPI>; contract: Contract; raw: RawClient };
 type WorkerFixtures = { document: OpenApiDocument };
 
-/** A plain `fetch` against the app whose answers are checked against operation `method path` too. */
+/**
+ * A plain `fetch` against the app. Its answer is checked against the document too: against
+ * `operation` when given, else against the documented operation the URL falls under, if any
+ * (a method the path does not offer, an unknown path and the non-API routes have none).
+ */
 export type RawClient = (
   method: string,
   url: string,
@@ -102,7 +120,8 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
   raw: async ({ baseURL, contract }, use) => {
     await use(async (method, url, init = {}) => {
       const response = await fetch(`${baseURL}${url}`, { method, headers: init.headers, body: init.body, redirect: 'manual' });
-      if (init.operation) await contract.check(method, init.operation, response);
+      const operation = init.operation ?? contract.operationFor(method, url);
+      if (operation) await contract.check(method, operation, response);
       return response;
     });
   },
@@ -164,7 +183,7 @@ export async function signedInShopper(api: Client<paths, typeof JSONAPI>, reques
   });
   expect(tokens.response.status).toBe(201);
   const attributes = tokens.data!.data.attributes;
-  return { email, password: PASSWORD, reference: created.data!.data.id, accessToken: attributes.accessToken, refreshToken: attributes.refreshToken };
+  return { email, password: PASSWORD, reference: created.data!.data.id, accessToken: attributes.accessToken!, refreshToken: attributes.refreshToken! };
 }
 
 export function bearer(token: string): { headers: Record<string, string> } {

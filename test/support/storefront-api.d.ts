@@ -17,8 +17,10 @@ export interface paths {
         post: operations["createCustomer"];
         /** Always 400/405: the reference is missing */
         delete: operations["deleteCustomerWithoutReference"];
-        options?: never;
-        head?: never;
+        /** The methods this path offers */
+        options: operations["optionsCustomers"];
+        /** The signed-in customer, as a collection of one (headers only) */
+        head: operations["getCustomersHead"];
         /** Always 400/405: the reference is missing */
         patch: operations["updateCustomerWithoutReference"];
         trace?: never;
@@ -39,8 +41,13 @@ export interface paths {
         post?: never;
         /** Delete (anonymize) the account */
         delete: operations["deleteCustomer"];
-        options?: never;
-        head?: never;
+        /** The methods this path offers */
+        options: operations["optionsCustomersCustomerReference"];
+        /**
+         * Read the signed-in customer (headers only)
+         * @description Another customer’s reference is answered like one that does not exist.
+         */
+        head: operations["getCustomerHead"];
         /**
          * Change the profile
          * @description Absent attributes stay as they are. A new `email` needs the current `password` (deliberate deviation from Glue; a wrong one counts toward the sign-in lock) and is confirmed by a link sent to it first; until then the old one stays (a deliberate deviation from Glue).
@@ -60,7 +67,8 @@ export interface paths {
         /** Confirm the email with the key from the confirmation link */
         post: operations["confirmCustomer"];
         delete?: never;
-        options?: never;
+        /** The methods this path offers */
+        options: operations["optionsCustomerConfirmation"];
         head?: never;
         patch?: never;
         trace?: never;
@@ -77,7 +85,8 @@ export interface paths {
         /** Sign in (password grant) */
         post: operations["createAccessToken"];
         delete?: never;
-        options?: never;
+        /** The methods this path offers */
+        options: operations["optionsAccessTokens"];
         head?: never;
         patch?: never;
         trace?: never;
@@ -97,7 +106,8 @@ export interface paths {
          */
         post: operations["refreshAccessToken"];
         delete?: never;
-        options?: never;
+        /** The methods this path offers */
+        options: operations["optionsRefreshTokens"];
         head?: never;
         patch?: never;
         trace?: never;
@@ -114,7 +124,8 @@ export interface paths {
         post?: never;
         /** Revoke a refresh token (`mine`: all of the caller’s) */
         delete: operations["revokeRefreshToken"];
-        options?: never;
+        /** The methods this path offers */
+        options: operations["optionsRefreshTokensRefreshToken"];
         head?: never;
         patch?: never;
         trace?: never;
@@ -130,7 +141,8 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
-        options?: never;
+        /** The methods this path offers */
+        options: operations["optionsCustomerPassword"];
         head?: never;
         /**
          * Change the password
@@ -150,7 +162,8 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
-        options?: never;
+        /** The methods this path offers */
+        options: operations["optionsCustomerPasswordCustomerReference"];
         head?: never;
         /** Change the password (Glue’s path with the reference) */
         patch: operations["changeCustomerPassword"];
@@ -168,7 +181,8 @@ export interface paths {
         /** Send a reset link (answers the same whether or not the address is registered) */
         post: operations["requestPasswordReset"];
         delete?: never;
-        options?: never;
+        /** The methods this path offers */
+        options: operations["optionsCustomerForgottenPassword"];
         head?: never;
         patch?: never;
         trace?: never;
@@ -184,7 +198,8 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
-        options?: never;
+        /** The methods this path offers */
+        options: operations["optionsCustomerRestorePassword"];
         head?: never;
         /** Set a new password with the key from the reset link */
         patch: operations["restorePassword"];
@@ -201,7 +216,8 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
-        options?: never;
+        /** The methods this path offers */
+        options: operations["optionsCustomerRestorePasswordId"];
         head?: never;
         /** Set a new password (Glue’s path with an ignored id) */
         patch: operations["restorePasswordWithId"];
@@ -224,8 +240,10 @@ export interface paths {
         post: operations["createCustomerAddress"];
         /** Always 400/412: the address id is missing */
         delete: operations["deleteCustomerAddressWithoutId"];
-        options?: never;
-        head?: never;
+        /** The methods this path offers */
+        options: operations["optionsCustomersCustomerReferenceAddresses"];
+        /** The address book, default addresses first (headers only) */
+        head: operations["getCustomerAddressesHead"];
         /** Always 400/412: the address id is missing */
         patch: operations["updateCustomerAddressWithoutId"];
         trace?: never;
@@ -243,8 +261,10 @@ export interface paths {
         post?: never;
         /** Delete an address */
         delete: operations["deleteCustomerAddress"];
-        options?: never;
-        head?: never;
+        /** The methods this path offers */
+        options: operations["optionsCustomersCustomerReferenceAddressesAddressId"];
+        /** Read one address (headers only) */
+        head: operations["getCustomerAddressHead"];
         /** Change an address (the merged address is validated) */
         patch: operations["updateCustomerAddress"];
         trace?: never;
@@ -262,6 +282,7 @@ export interface components {
                     salutation: "Mr" | "Mrs" | "Ms" | "Dr";
                     firstName: string;
                     lastName: string;
+                    /** @description One of Male, Female, Diverse (another value is refused with its own error), or null */
                     gender?: string | null;
                     /** Format: date */
                     dateOfBirth?: string | null;
@@ -286,6 +307,7 @@ export interface components {
                     salutation?: "Mr" | "Mrs" | "Ms" | "Dr";
                     firstName?: string;
                     lastName?: string;
+                    /** @description One of Male, Female, Diverse (another value is refused with its own error), or null */
                     gender?: string | null;
                     /** Format: date */
                     dateOfBirth?: string | null;
@@ -403,9 +425,11 @@ export interface components {
                     salutation: "Mr" | "Mrs" | "Ms" | "Dr";
                     firstName: string;
                     lastName: string;
+                    /** @description Checked against the country’s postcode format; may be empty where the country uses none */
                     zipCode: string;
                     city: string;
                     company?: string | null;
+                    /** @description A valid number of the address country, or any number with its + country code; kept as written */
                     phone?: string | null;
                     isDefaultShipping?: boolean;
                     isDefaultBilling?: boolean;
@@ -428,9 +452,11 @@ export interface components {
                     salutation?: "Mr" | "Mrs" | "Ms" | "Dr";
                     firstName?: string;
                     lastName?: string;
+                    /** @description Checked against the country’s postcode format; may be empty where the country uses none */
                     zipCode?: string;
                     city?: string;
                     company?: string | null;
+                    /** @description A valid number of the address country, or any number with its + country code; kept as written */
                     phone?: string | null;
                     isDefaultShipping?: boolean;
                     isDefaultBilling?: boolean;
@@ -450,24 +476,25 @@ export interface components {
                 self: string;
             };
         };
+        /** @description Every attribute (nulls included), or those `fields[type]` names */
         CustomerAttributes: {
-            salutation: ("Mr" | "Mrs" | "Ms" | "Dr") | null;
-            firstName: string | null;
-            lastName: string | null;
-            email: string | null;
-            gender: ("Male" | "Female" | "Diverse") | null;
+            salutation?: ("Mr" | "Mrs" | "Ms" | "Dr") | null;
+            firstName?: string | null;
+            lastName?: string | null;
+            email?: string | null;
+            gender?: ("Male" | "Female" | "Diverse") | null;
             /** Format: date */
-            dateOfBirth: string | null;
+            dateOfBirth?: string | null;
             /**
              * @description UTC, `YYYY-MM-DD HH:MM:SS.ffffff`
              * @example 2026-12-03 14:05:09.123000
              */
-            createdAt: string;
+            createdAt?: string;
             /**
              * @description UTC, `YYYY-MM-DD HH:MM:SS.ffffff`
              * @example 2026-12-03 14:05:09.123000
              */
-            updatedAt: string;
+            updatedAt?: string;
         };
         Errors400_413: {
             errors: (components["schemas"]["ErrorObject"] & ({
@@ -541,11 +568,11 @@ export interface components {
                 [key: string]: unknown;
             }))[];
         };
-        CustomerResourceSparse: {
+        CustomerResourceWithAddresses: {
             /** @constant */
             type: "customers";
             id: string;
-            attributes: components["schemas"]["CustomerAttributesSparse"];
+            attributes: components["schemas"]["CustomerAttributes"];
             links: {
                 /**
                  * Format: uri
@@ -563,31 +590,11 @@ export interface components {
                 };
             };
         };
-        /** @description Every attribute, or those `fields[type]` names */
-        CustomerAttributesSparse: {
-            salutation?: ("Mr" | "Mrs" | "Ms" | "Dr") | null;
-            firstName?: string | null;
-            lastName?: string | null;
-            email?: string | null;
-            gender?: ("Male" | "Female" | "Diverse") | null;
-            /** Format: date */
-            dateOfBirth?: string | null;
-            /**
-             * @description UTC, `YYYY-MM-DD HH:MM:SS.ffffff`
-             * @example 2026-12-03 14:05:09.123000
-             */
-            createdAt?: string;
-            /**
-             * @description UTC, `YYYY-MM-DD HH:MM:SS.ffffff`
-             * @example 2026-12-03 14:05:09.123000
-             */
-            updatedAt?: string;
-        };
-        AddressResourceSparse: {
+        AddressResource: {
             /** @constant */
             type: "addresses";
             id: string;
-            attributes: components["schemas"]["AddressAttributesSparse"];
+            attributes: components["schemas"]["AddressAttributes"];
             links: {
                 /**
                  * Format: uri
@@ -596,8 +603,8 @@ export interface components {
                 self: string;
             };
         };
-        /** @description Every attribute, or those `fields[type]` names */
-        AddressAttributesSparse: {
+        /** @description Every attribute (nulls included), or those `fields[type]` names */
+        AddressAttributes: {
             salutation?: ("Mr" | "Mrs" | "Ms" | "Dr") | null;
             firstName?: string;
             lastName?: string;
@@ -709,14 +716,15 @@ export interface components {
             id: null;
             attributes: components["schemas"]["AccessTokenAttributes"];
         };
+        /** @description Every attribute (nulls included), or those `fields[type]` names */
         AccessTokenAttributes: {
             /** @constant */
-            tokenType: "Bearer";
-            expiresIn: number;
-            accessToken: string;
-            refreshToken: string;
-            refreshTokenExpiresIn: number;
-            idCompanyUser: null;
+            tokenType?: "Bearer";
+            expiresIn?: number;
+            accessToken?: string;
+            refreshToken?: string;
+            refreshTokenExpiresIn?: number;
+            idCompanyUser?: null;
         };
         Errors401_001_003: {
             errors: (components["schemas"]["ErrorObject"] & ({
@@ -744,14 +752,15 @@ export interface components {
             id: null;
             attributes: components["schemas"]["RefreshTokenAttributes"];
         };
+        /** @description Every attribute (nulls included), or those `fields[type]` names */
         RefreshTokenAttributes: {
             /** @constant */
-            tokenType: "Bearer";
-            expiresIn: number;
-            accessToken: string;
-            refreshToken: string;
-            refreshTokenExpiresIn: number;
-            idCompanyUser: null;
+            tokenType?: "Bearer";
+            expiresIn?: number;
+            accessToken?: string;
+            refreshToken?: string;
+            refreshTokenExpiresIn?: number;
+            idCompanyUser?: null;
         };
         Errors401_001_004: {
             errors: (components["schemas"]["ErrorObject"] & ({
@@ -782,37 +791,6 @@ export interface components {
             } & {
                 [key: string]: unknown;
             }))[];
-        };
-        AddressResource: {
-            /** @constant */
-            type: "addresses";
-            id: string;
-            attributes: components["schemas"]["AddressAttributes"];
-            links: {
-                /**
-                 * Format: uri
-                 * @description Absolute URL on the public origin (APP_URL)
-                 */
-                self: string;
-            };
-        };
-        AddressAttributes: {
-            salutation: ("Mr" | "Mrs" | "Ms" | "Dr") | null;
-            firstName: string;
-            lastName: string;
-            address1: string;
-            address2: string;
-            address3: string | null;
-            zipCode: string;
-            city: string;
-            /** @description English name of the country, derived from iso2Code */
-            country: string;
-            iso2Code: string;
-            company: string | null;
-            /** @description As the shopper wrote it (validated for the address country) */
-            phone: string | null;
-            isDefaultShipping: boolean;
-            isDefaultBilling: boolean;
         };
         Errors422_1001_901: {
             errors: (components["schemas"]["ErrorObject"] & ({
@@ -876,7 +854,7 @@ export interface operations {
                 };
                 content: {
                     "application/vnd.api+json": {
-                        data: components["schemas"]["CustomerResourceSparse"][];
+                        data: components["schemas"]["CustomerResourceWithAddresses"][];
                         links: {
                             /**
                              * Format: uri
@@ -884,7 +862,7 @@ export interface operations {
                              */
                             self: string;
                         };
-                        included?: components["schemas"]["AddressResourceSparse"][];
+                        included?: components["schemas"]["AddressResource"][];
                     };
                 };
             };
@@ -930,7 +908,10 @@ export interface operations {
     };
     createCustomer: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Sparse fieldset: comma-separated attribute names of customers */
+                "fields[customers]"?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -1076,16 +1057,78 @@ export interface operations {
                     "application/vnd.api+json": components["schemas"]["Errors400_405"];
                 };
             };
+        };
+    };
+    optionsCustomers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No content; `Allow` lists the methods */
+            204: {
+                headers: {
+                    /** @description The methods of this path (HEAD where GET works, and OPTIONS) */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getCustomersHead: {
+        parameters: {
+            query?: {
+                /** @description Sparse fieldset: comma-separated attribute names of customers */
+                "fields[customers]"?: string;
+                /** @description Adds relationships.addresses and the address resources under included */
+                include?: "addresses";
+                /** @description Sparse fieldset of the included addresses */
+                "fields[addresses]"?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad request: request format, an unsupported query parameter or include, or a Glue rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Invalid access token (`001`), or failed authentication */
             401: {
                 headers: {
-                    /** @description Always `Bearer realm="Access to shop API"` */
-                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/vnd.api+json": components["schemas"]["Errors401_001"];
+                content?: never;
+            };
+            /** @description Missing access token (`002`) or another customer (`411`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
                 };
+                content?: never;
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -1105,17 +1148,6 @@ export interface operations {
                 };
                 content: {
                     "application/vnd.api+json": components["schemas"]["Errors400_405"];
-                };
-            };
-            /** @description Invalid access token (`001`), or failed authentication */
-            401: {
-                headers: {
-                    /** @description Always `Bearer realm="Access to shop API"` */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/vnd.api+json": components["schemas"]["Errors401_001"];
                 };
             };
         };
@@ -1146,7 +1178,7 @@ export interface operations {
                 };
                 content: {
                     "application/vnd.api+json": {
-                        data: components["schemas"]["CustomerResourceSparse"];
+                        data: components["schemas"]["CustomerResourceWithAddresses"];
                         links: {
                             /**
                              * Format: uri
@@ -1154,7 +1186,7 @@ export interface operations {
                              */
                             self: string;
                         };
-                        included?: components["schemas"]["AddressResourceSparse"][];
+                        included?: components["schemas"]["AddressResource"][];
                     };
                 };
             };
@@ -1248,9 +1280,88 @@ export interface operations {
             };
         };
     };
-    updateCustomer: {
+    optionsCustomersCustomerReference: {
         parameters: {
             query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No content; `Allow` lists the methods */
+            204: {
+                headers: {
+                    /** @description The methods of this path (HEAD where GET works, and OPTIONS) */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getCustomerHead: {
+        parameters: {
+            query?: {
+                /** @description Sparse fieldset: comma-separated attribute names of customers */
+                "fields[customers]"?: string;
+                /** @description Adds relationships.addresses and the address resources under included */
+                include?: "addresses";
+                /** @description Sparse fieldset of the included addresses */
+                "fields[addresses]"?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The customer reference, `<STORE>--<number>` */
+                customerReference: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad request: request format, an unsupported query parameter or include, or a Glue rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid access token (`001`), or failed authentication */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing access token (`002`) or another customer (`411`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    updateCustomer: {
+        parameters: {
+            query?: {
+                /** @description Sparse fieldset: comma-separated attribute names of customers */
+                "fields[customers]"?: string;
+            };
             header?: never;
             path: {
                 /** @description The customer reference, `<STORE>--<number>` */
@@ -1473,9 +1584,32 @@ export interface operations {
             };
         };
     };
-    createAccessToken: {
+    optionsCustomerConfirmation: {
         parameters: {
             query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No content; `Allow` lists the methods */
+            204: {
+                headers: {
+                    /** @description The methods of this path (HEAD where GET works, and OPTIONS) */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    createAccessToken: {
+        parameters: {
+            query?: {
+                /** @description Sparse fieldset: comma-separated attribute names of access-tokens */
+                "fields[access-tokens]"?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -1589,9 +1723,32 @@ export interface operations {
             };
         };
     };
-    refreshAccessToken: {
+    optionsAccessTokens: {
         parameters: {
             query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No content; `Allow` lists the methods */
+            204: {
+                headers: {
+                    /** @description The methods of this path (HEAD where GET works, and OPTIONS) */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    refreshAccessToken: {
+        parameters: {
+            query?: {
+                /** @description Sparse fieldset: comma-separated attribute names of refresh-tokens */
+                "fields[refresh-tokens]"?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -1692,6 +1849,26 @@ export interface operations {
             };
         };
     };
+    optionsRefreshTokens: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No content; `Allow` lists the methods */
+            204: {
+                headers: {
+                    /** @description The methods of this path (HEAD where GET works, and OPTIONS) */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     revokeRefreshToken: {
         parameters: {
             query?: never;
@@ -1739,6 +1916,46 @@ export interface operations {
                 content: {
                     "application/vnd.api+json": components["schemas"]["Errors403_002"];
                 };
+            };
+        };
+    };
+    optionsRefreshTokensRefreshToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No content; `Allow` lists the methods */
+            204: {
+                headers: {
+                    /** @description The methods of this path (HEAD where GET works, and OPTIONS) */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    optionsCustomerPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No content; `Allow` lists the methods */
+            204: {
+                headers: {
+                    /** @description The methods of this path (HEAD where GET works, and OPTIONS) */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -1853,6 +2070,26 @@ export interface operations {
                 content: {
                     "application/vnd.api+json": components["schemas"]["Errors429_4401"];
                 };
+            };
+        };
+    };
+    optionsCustomerPasswordCustomerReference: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No content; `Allow` lists the methods */
+            204: {
+                headers: {
+                    /** @description The methods of this path (HEAD where GET works, and OPTIONS) */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -2074,6 +2311,46 @@ export interface operations {
             };
         };
     };
+    optionsCustomerForgottenPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No content; `Allow` lists the methods */
+            204: {
+                headers: {
+                    /** @description The methods of this path (HEAD where GET works, and OPTIONS) */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    optionsCustomerRestorePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No content; `Allow` lists the methods */
+            204: {
+                headers: {
+                    /** @description The methods of this path (HEAD where GET works, and OPTIONS) */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     restorePassword: {
         parameters: {
             query?: never;
@@ -2165,6 +2442,26 @@ export interface operations {
                 content: {
                     "application/vnd.api+json": components["schemas"]["Errors422_406_415_901"];
                 };
+            };
+        };
+    };
+    optionsCustomerRestorePasswordId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No content; `Allow` lists the methods */
+            204: {
+                headers: {
+                    /** @description The methods of this path (HEAD where GET works, and OPTIONS) */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -2287,7 +2584,7 @@ export interface operations {
                 };
                 content: {
                     "application/vnd.api+json": {
-                        data: components["schemas"]["AddressResourceSparse"][];
+                        data: components["schemas"]["AddressResource"][];
                         links: {
                             /**
                              * Format: uri
@@ -2331,7 +2628,10 @@ export interface operations {
     };
     createCustomerAddress: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Sparse fieldset: comma-separated attribute names of addresses */
+                "fields[addresses]"?: string;
+            };
             header?: never;
             path: {
                 /** @description The customer reference, `<STORE>--<number>` */
@@ -2489,16 +2789,70 @@ export interface operations {
                     "application/vnd.api+json": components["schemas"]["Errors400_412"];
                 };
             };
+        };
+    };
+    optionsCustomersCustomerReferenceAddresses: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No content; `Allow` lists the methods */
+            204: {
+                headers: {
+                    /** @description The methods of this path (HEAD where GET works, and OPTIONS) */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getCustomerAddressesHead: {
+        parameters: {
+            query?: {
+                /** @description Sparse fieldset: comma-separated attribute names of addresses */
+                "fields[addresses]"?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The customer reference, `<STORE>--<number>` */
+                customerReference: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad request: request format, an unsupported query parameter or include, or a Glue rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Invalid access token (`001`), or failed authentication */
             401: {
                 headers: {
-                    /** @description Always `Bearer realm="Access to shop API"` */
-                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/vnd.api+json": components["schemas"]["Errors401_001"];
+                content?: never;
+            };
+            /** @description Missing access token (`002`) or another customer (`411`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
                 };
+                content?: never;
             };
         };
     };
@@ -2521,17 +2875,6 @@ export interface operations {
                 };
                 content: {
                     "application/vnd.api+json": components["schemas"]["Errors400_412"];
-                };
-            };
-            /** @description Invalid access token (`001`), or failed authentication */
-            401: {
-                headers: {
-                    /** @description Always `Bearer realm="Access to shop API"` */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/vnd.api+json": components["schemas"]["Errors401_001"];
                 };
             };
         };
@@ -2560,7 +2903,7 @@ export interface operations {
                 };
                 content: {
                     "application/vnd.api+json": {
-                        data: components["schemas"]["AddressResourceSparse"];
+                        data: components["schemas"]["AddressResource"];
                         links: {
                             /**
                              * Format: uri
@@ -2672,9 +3015,86 @@ export interface operations {
             };
         };
     };
-    updateCustomerAddress: {
+    optionsCustomersCustomerReferenceAddressesAddressId: {
         parameters: {
             query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No content; `Allow` lists the methods */
+            204: {
+                headers: {
+                    /** @description The methods of this path (HEAD where GET works, and OPTIONS) */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getCustomerAddressHead: {
+        parameters: {
+            query?: {
+                /** @description Sparse fieldset: comma-separated attribute names of addresses */
+                "fields[addresses]"?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The customer reference, `<STORE>--<number>` */
+                customerReference: string;
+                /** @description The address UUID */
+                addressId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad request: request format, an unsupported query parameter or include, or a Glue rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid access token (`001`), or failed authentication */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing access token (`002`) or another customer (`411`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    updateCustomerAddress: {
+        parameters: {
+            query?: {
+                /** @description Sparse fieldset: comma-separated attribute names of addresses */
+                "fields[addresses]"?: string;
+            };
             header?: never;
             path: {
                 /** @description The customer reference, `<STORE>--<number>` */

@@ -25,7 +25,7 @@ export const addressFields = {
     .string()
     .trim()
     .refine((v) => codePoints(v) <= 15, rule('tooLong', { max: 15 }))
-    .meta({ maxLength: 15 }),
+    .meta({ maxLength: 15, description: 'Checked against the country’s postcode format; may be empty where the country uses none' }),
   city: requiredText(255)
     .refine((v) => codePoints(v) >= 3, rule('tooShort', { min: 3 }))
     .meta({ minLength: 3, maxLength: 255 }),
@@ -38,7 +38,7 @@ export const addressFields = {
     .meta({ pattern: '^[A-Za-z]{2}$', description: 'ISO 3166-1 alpha-2 country code' }),
   state: optionalText(100),
   company: optionalText(255),
-  phone: optionalText(30),
+  phone: optionalText(30).meta({ description: 'A valid number of the address country, or any number with its + country code; kept as written' }),
   isDefaultShipping: optionalFlag,
   isDefaultBilling: optionalFlag,
 };

@@ -166,7 +166,8 @@ export async function changeAddress(
     const given = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined));
     const { isDefaultShipping, isDefaultBilling, ...changes } = given as typeof patch;
     // A phone written as a national number keeps its meaning when the country changes.
-    if (changes.countryCode !== undefined && changes.phone === undefined && stored.phone !== null) {
+    const newCountry = typeof changes.countryCode === 'string' ? changes.countryCode.trim().toUpperCase() : undefined;
+    if (newCountry !== undefined && newCountry !== stored.countryCode && changes.phone === undefined && stored.phone !== null) {
       changes.phone = internationalPhone(stored.phone, stored.countryCode);
     }
     // The merged address is validated whole: a new zipCode is checked against the stored country.

@@ -29,7 +29,8 @@ const genderSchema = z
   .string()
   .nullable()
   .optional()
-  .transform((v) => (v === '' || v === undefined ? null : v));
+  .transform((v) => (v === '' || v === undefined ? null : v))
+  .meta({ description: `One of ${GENDERS.join(', ')} (another value is refused with its own error), or null` });
 
 const profileFields = {
   salutation: choice(SALUTATIONS),

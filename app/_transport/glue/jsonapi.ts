@@ -68,7 +68,8 @@ export async function readAttributes(request: Request, type: string, expectedId?
   if (document.data.type !== type) throw JsonApiError.of(400, 'Invalid type.');
   if (!isObject(document.data.attributes)) throw JsonApiError.of(400, 'Post data is invalid.');
   const id = document.data.id;
-  if (expectedId !== undefined && id !== undefined && id !== null && id !== expectedId) {
+  // Ids compare case-insensitively (UUIDs and `DE--25` references are case-insensitive here).
+  if (expectedId !== undefined && id !== undefined && id !== null && String(id).toLowerCase() !== expectedId.toLowerCase()) {
     throw JsonApiError.of(409, 'The id in the document does not match the id in the URL.');
   }
   return document.data.attributes;
@@ -252,9 +253,9 @@ export function allowHeader(methods: readonly string[]): string {
  */
 export function jsonApiRoute<P extends RouteParams = Record<never, string>>(
   handlers: Partial<Record<Method, Handler<P>>>,
-  options: { params?: readonly (keyof P & string)[] } = {},
+  ...[options]: [keyof P] extends [never] ? [options?: { params?: readonly [] }] : [options: { params: readonly (keyof P & string)[] }]
 ): Record<Exported, NextRouteHandler> {
-  const names = options.params ?? [];
+  const names: readonly (keyof P & string)[] = options?.params ?? [];
   const allow = allowHeader(Object.keys(handlers));
   const run = (handler: Handler<P> | undefined): NextRouteHandler => async (request, context) => {
     if (!handler) return errorResponse(JsonApiError.of(405, 'Method not allowed.', undefined, { Allow: allow }));

@@ -362,18 +362,20 @@ const RESOURCE_NAMES: Record<string, string> = {
   'refresh-tokens': 'RefreshToken',
 };
 
-function resourceSchema(type: string, attributes: z.ZodObject, options: { sparse: boolean; relationships: boolean }) {
-  const name = `${RESOURCE_NAMES[type]}Resource${options.sparse ? 'Sparse' : ''}`;
+/**
+ * A resource as rendered: every attribute present (nulls included), unless `fields[type]` asks for
+ * fewer — so the schema lists every attribute but requires none.
+ */
+function resourceSchema(type: string, attributes: z.ZodObject, options: { relationships: boolean }) {
+  const name = `${RESOURCE_NAMES[type]}Resource${options.relationships ? 'WithAddresses' : ''}`;
   const tokens = type.endsWith('-tokens');
   return component(name, () =>
     z.object({
       type: z.literal(type),
       id: tokens ? z.null() : z.string(),
-      attributes: options.sparse
-        ? component(`${RESOURCE_NAMES[type]}AttributesSparse`, () =>
-            attributes.partial().meta({ description: 'Every attribute, or those `fields[type]` names' }),
-          )
-        : component(`${RESOURCE_NAMES[type]}Attributes`, () => attributes),
+      attributes: component(`${RESOURCE_NAMES[type]}Attributes`, () =>
+        attributes.partial().meta({ description: 'Every attribute (nulls included), or those `fields[type]` names' }),
+      ),
       ...(tokens ? {} : { links: z.object({ self: link }) }),
       ...(options.relationships
         ? {
@@ -386,16 +388,13 @@ function resourceSchema(type: string, attributes: z.ZodObject, options: { sparse
   );
 }
 
-function successDocument(success: Exclude<Success, { status: 204 }>, method: Operation['method']) {
-  const resource = resourceSchema(success.type, success.attributes, {
-    sparse: method === 'get',
-    relationships: Boolean(success.includesAddresses),
-  });
+function successDocument(success: Exclude<Success, { status: 204 }>) {
+  const resource = resourceSchema(success.type, success.attributes, { relationships: Boolean(success.includesAddresses) });
   return z.object({
     data: success.collection ? z.array(resource) : resource,
     links: z.object({ self: link }),
     ...(success.includesAddresses
-      ? { included: z.array(resourceSchema('addresses', addressAttributesSchema, { sparse: true, relationships: false })).optional() }
+      ? { included: z.array(resourceSchema('addresses', addressAttributesSchema, { relationships: false })).optional() }
       : {}),
   });
 }
@@ -420,6 +419,11 @@ function errorsOf(operation: Operation): Map<number, string[]> {
     for (const code of codes) set.add(code);
     errors.set(status, set);
   };
+  if (!operation.success) {
+    // The paths Glue always refuses answer only that (no query, body or token is read).
+    for (const [status, codes] of Object.entries(operation.errors ?? {})) add(Number(status), codes);
+    return new Map([...errors].map(([status, set]) => [status, [...set].sort()]));
+  }
   add(400); // an unsupported query parameter or include
   add(401, ['001']); // a bad token is refused on public endpoints too
   if (operation.auth === 'bearer') add(403, ['002']);
@@ -449,7 +453,7 @@ function pathParamsOf(path: string) {
 }
 
 function queryOf(operation: Operation) {
-  if (operation.method !== 'get' || !operation.success || operation.success.status === 204) return undefined;
+  if (!operation.success || operation.success.status === 204) return undefined;
   const fields = z
     .string()
     .optional()
@@ -470,7 +474,7 @@ function operationObject(operation: Operation) {
     responses[String(success.status)] = {
       description: success.status === 201 ? 'Created' : 'OK',
       headers: responseHeaders(success.status, success),
-      content: { [JSONAPI_MEDIA_TYPE]: { schema: successDocument(success, operation.method) } },
+      content: { [JSONAPI_MEDIA_TYPE]: { schema: successDocument(success) } },
     };
   }
   for (const [status, codes] of errorsOf(operation)) {
@@ -515,12 +519,33 @@ function operationObject(operation: Operation) {
   };
 }
 
+const ALLOW = { Allow: { description: 'The methods of this path (HEAD where GET works, and OPTIONS)', schema: { type: 'string' as const } } };
+
+/** `HEAD`: what `GET` answers, without a body. */
+function headObject(get: ReturnType<typeof operationObject>) {
+  const responses = Object.fromEntries(
+    Object.entries(get.responses).map(([status, response]) => [status, { description: (response as { description: string }).description }]),
+  );
+  return { ...get, operationId: `${get.operationId}Head`, summary: `${get.summary} (headers only)`, responses };
+}
+
 /** The whole document; deterministic (the committed copy must match it byte for byte). */
 export function storefrontOpenApiDocument() {
-  const paths: Record<string, Record<string, ReturnType<typeof operationObject>>> = {};
+  const paths: Record<string, Record<string, unknown>> = {};
   for (const operation of operations) {
     paths[operation.path] ??= {};
-    paths[operation.path]![operation.method] = operationObject(operation);
+    const object = operationObject(operation);
+    paths[operation.path]![operation.method] = object;
+    if (operation.method === 'get') paths[operation.path]!.head = headObject(object);
+  }
+  for (const [path, item] of Object.entries(paths)) {
+    const id = path.replace(/[{}]/g, '').split(/[/-]/).filter(Boolean).map((part) => part[0]!.toUpperCase() + part.slice(1)).join('');
+    item.options = {
+      operationId: `options${id}`,
+      summary: 'The methods this path offers',
+      security: [],
+      responses: { '204': { description: 'No content; `Allow` lists the methods', headers: ALLOW } },
+    };
   }
   return createDocument({
     openapi: '3.1.0',
@@ -542,6 +567,3 @@ export function storefrontOpenApiDocument() {
     paths: paths as never,
   });
 }
-
-/** The operations, for tests that check each is exercised. */
-export const storefrontOperations = operations.map(({ method, path, operationId }) => ({ method, path, operationId }));

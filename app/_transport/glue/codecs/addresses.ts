@@ -32,6 +32,25 @@ export const addressAttributesSchema = z.object({
   phone: z.string().nullable().meta({ description: 'As the shopper wrote it (validated for the address country)' }),
   isDefaultShipping: z.boolean(),
   isDefaultBilling: z.boolean(),
+}).meta({
+  examples: [
+    {
+      salutation: 'Mr',
+      firstName: 'Max',
+      lastName: 'Mustermann',
+      address1: 'Julie-Wolfthorn-Straße',
+      address2: '1',
+      address3: 'new address',
+      zipCode: '10115',
+      city: 'Berlin',
+      country: 'Germany',
+      iso2Code: 'DE',
+      company: 'spryker',
+      phone: '+49 30 1234567',
+      isDefaultShipping: true,
+      isDefaultBilling: true,
+    },
+  ],
 });
 export type AddressAttributes = z.infer<typeof addressAttributesSchema>;
 

@@ -19,6 +19,19 @@ export const customerAttributesSchema = z.object({
   dateOfBirth: z.string().nullable().meta({ format: 'date' }),
   createdAt: glueTimestampSchema,
   updatedAt: glueTimestampSchema,
+}).meta({
+  examples: [
+    {
+      salutation: 'Mr',
+      firstName: 'Max',
+      lastName: 'Mustermann',
+      email: 'max@mustermann.de',
+      gender: 'Male',
+      dateOfBirth: '1990-03-15',
+      createdAt: '2026-12-03 14:05:09.123000',
+      updatedAt: '2026-12-03 14:05:09.123000',
+    },
+  ],
 });
 export type CustomerAttributes = z.infer<typeof customerAttributesSchema>;
 
