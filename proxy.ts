@@ -4,9 +4,13 @@ import { authConfig } from '@/app/_auth/auth.config';
 import { appUrl } from '@/app/_domain/shared/config';
 
 /**
- * Optimistic only: sends visitors without a session cookie from /account to the sign-in page
- * and keeps the cookie of active shoppers fresh. The real check (the session row) is made by
- * every page, action and handler; a forged header that skips this proxy changes nothing.
+ * Runs before every page and route:
+ * - a strict Content-Security-Policy with a fresh nonce per request (`script-src 'nonce-…'
+ *   'strict-dynamic'`, no inline scripts without it); Next.js puts the nonce on its own scripts,
+ *   and pages that render scripts themselves read it from the `x-nonce` request header;
+ * - optimistic only: sends visitors without a session cookie from /account to the sign-in page and
+ *   keeps the cookie of active shoppers fresh. The real check (the session row) is made by every
+ *   page, action and handler; a forged header that skips this proxy changes nothing.
  */
 const { auth } = NextAuth(() => authConfig());
 
@@ -20,8 +24,59 @@ const redirectWithoutSession = auth((request) => {
   return NextResponse.redirect(login);
 }) as unknown as Promise<ProxyHandler>;
 
-export async function proxy(request: NextRequest, event: NextFetchEvent) {
-  return (await redirectWithoutSession)(request, event);
+export function contentSecurityPolicy(nonce: string, development = process.env.NODE_ENV === 'development'): string {
+  return [
+    "default-src 'self'",
+    // React's development build evaluates code; production never does.
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${development ? " 'unsafe-eval'" : ''}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    "worker-src 'self' blob:",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "frame-ancestors 'none'",
+    "form-action 'self'",
+  ].join('; ');
 }
 
-export const config = { matcher: ['/account', '/account/:path*'] };
+function isAccountPath(pathname: string): boolean {
+  return pathname === '/account' || pathname.startsWith('/account/');
+}
+
+/** Lets the request go on with the nonce and policy in its headers, keeping what `from` set (cookies, …). */
+function next(requestHeaders: Headers, from?: Response): Response {
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  if (from) {
+    from.headers.forEach((value, key) => {
+      if (key === 'set-cookie' || key === 'x-middleware-next' || key.startsWith('x-middleware-')) return;
+      response.headers.set(key, value);
+    });
+    for (const cookie of from.headers.getSetCookie()) response.headers.append('set-cookie', cookie);
+  }
+  return response;
+}
+
+export async function proxy(request: NextRequest, event: NextFetchEvent) {
+  const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('base64');
+  const policy = contentSecurityPolicy(nonce);
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set('x-nonce', nonce);
+  requestHeaders.set('Content-Security-Policy', policy);
+
+  let response: Response;
+  if (isAccountPath(request.nextUrl.pathname)) {
+    const checked = await (await redirectWithoutSession)(request, event);
+    response = checked.headers.get('x-middleware-next') ? next(requestHeaders, checked) : checked;
+    // A page of the signed-in shopper is never stored by a browser or proxy.
+    response.headers.set('Cache-Control', 'no-store');
+  } else {
+    response = next(requestHeaders);
+  }
+  response.headers.set('Content-Security-Policy', policy);
+  return response;
+}
+
+// Every page and route but Next.js's static files.
+export const config = { matcher: ['/((?!_next/static|_next/image|favicon.ico).*)'] };

@@ -6,3 +6,9 @@ export function resolveClientIp(
   socketAddress: string | null | undefined,
   trusted?: number,
 ): string;
+
+/** A 4xx for what Next.js would answer with a 500 (an unserved method, malformed percent-encoding); null otherwise. */
+export function refuseUnservable(
+  method: string | undefined,
+  url: string | undefined,
+): { status: number; headers: Record<string, string>; body: string } | null;

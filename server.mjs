@@ -22,6 +22,43 @@ function normalizeIp(ip) {
   return ip?.startsWith('::ffff:') ? ip.slice(7) : ip;
 }
 
+const NEXT_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'POST', 'PUT', 'PATCH', 'DELETE']);
+const API_PREFIX = /^\/(customers|access-tokens|refresh-tokens|customer-[^/]+|availability-notifications|my-availability-notifications)(\/|$)/;
+
+/**
+ * What Next.js would answer with a 500 is refused here with a 4xx: a method it does not serve
+ * (TRACE, CONNECT, …) is 405, a path with malformed percent-encoding (`/customers/%ff`) is 400.
+ * Null when the request may go on. Under the API prefixes the answer is a JSON:API error document.
+ */
+export function refuseUnservable(method, url) {
+  let status = 0;
+  let detail = '';
+  const path = String(url ?? '/').split('?')[0];
+  if (!NEXT_METHODS.has(String(method).toUpperCase())) {
+    status = 405;
+    detail = 'Method not allowed.';
+  } else {
+    try {
+      decodeURIComponent(path);
+    } catch {
+      status = 400;
+      detail = 'Malformed URL.';
+    }
+  }
+  if (!status) return null;
+  const api = API_PREFIX.test(path);
+  return {
+    status,
+    headers: {
+      'Content-Type': api ? 'application/vnd.api+json' : 'text/plain; charset=utf-8',
+      'Cache-Control': 'no-store',
+      'X-Content-Type-Options': 'nosniff',
+      ...(status === 405 ? { Allow: 'GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE' } : {}),
+    },
+    body: api ? JSON.stringify({ errors: [{ status, detail }] }) : `${detail}\n`,
+  };
+}
+
 /** The TCP peer, or with TRUST_PROXY=N the Nth X-Forwarded-For entry from the right. */
 export function resolveClientIp(forwardedFor, socketAddress, trusted = trustedProxies) {
   const peer = normalizeIp(socketAddress) || 'unknown';
@@ -51,6 +88,12 @@ async function main() {
       req.socket.remoteAddress,
     );
     if (hsts) res.setHeader('Strict-Transport-Security', 'max-age=63072000; includeSubDomains');
+    const refused = refuseUnservable(req.method, req.url);
+    if (refused) {
+      res.writeHead(refused.status, refused.headers);
+      res.end(req.method === 'HEAD' ? undefined : refused.body);
+      return;
+    }
     handle(req, res);
   });
   server.on('upgrade', (req, socket, head) => upgrade(req, socket, head));

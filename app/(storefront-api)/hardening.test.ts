@@ -4,6 +4,9 @@ import { anonymizeCustomer } from '@/app/_domain/customers/anonymization';
 import { cancelEmailChange, confirmEmailChange } from '@/app/_domain/customers/profile';
 import { changePassword } from '@/app/_domain/passwords/change';
 import { readDevMailbox } from '@/app/_domain/email/mailbox';
+import { requestPasswordReset } from '@/app/_domain/passwords/reset';
+import { safeReturnPath } from '@/app/_auth/current';
+import { refuseUnservable } from '@/server.mjs';
 import { customers } from '@/db/schema';
 import { setupTestDatabase } from '@/test/support/database';
 import {
@@ -286,5 +289,46 @@ describe('limits on what one account stores', () => {
     const full = await add();
     expect(full.status).toBe(422);
     expect(await readError(full)).toMatchObject({ code: '1001', detail: 'The address book is full. Delete an address to add another.' });
+  });
+});
+
+describe('forgotten password: the same work for a registered and an unknown address', () => {
+  it('runs one write transaction on both paths', async () => {
+    const customer = await createSignedInCustomer();
+    const spy = vi.spyOn(database.handle().db, 'transaction');
+    await requestPasswordReset({ email: customer.email }, { clientIp: '198.51.100.61' });
+    expect(spy).toHaveBeenCalledTimes(1);
+    await requestPasswordReset({ email: uniqueEmail('nobody') }, { clientIp: '198.51.100.62' });
+    expect(spy).toHaveBeenCalledTimes(2);
+    spy.mockRestore();
+  });
+});
+
+describe('requests Next.js would answer with a 500', () => {
+  it.each([
+    ['TRACE', '/customers', 405],
+    ['CONNECT', '/', 405],
+    ['GET', '/customers/%ff', 400],
+    ['GET', '/customers/DE--1/addresses/%c0%af', 400],
+    ['GET', '/account/%E0%A4%A', 400],
+  ])('refuses %s %s with %i before Next.js sees it', (method, url, status) => {
+    expect(refuseUnservable(method, url)?.status).toBe(status);
+  });
+
+  it('answers the API prefixes with a JSON:API error document', () => {
+    const refused = refuseUnservable('GET', '/customers/%ff')!;
+    expect(refused.headers['Content-Type']).toBe('application/vnd.api+json');
+    expect(JSON.parse(refused.body)).toEqual({ errors: [{ status: 400, detail: 'Malformed URL.' }] });
+  });
+
+  it('lets well-formed requests through', () => {
+    expect(refuseUnservable('GET', '/customers/%E3%80%82')).toBeNull();
+    expect(refuseUnservable('PATCH', '/customer-password?x=%ff')).toBeNull();
+  });
+
+  it('turns a non-ASCII return path into a valid Location (GET /login?callbackUrl=/%E3%80%82x)', () => {
+    expect(safeReturnPath('/。x')).toBe('/%E3%80%82x');
+    expect(safeReturnPath('/%E3%80%82x')).toBe('/%E3%80%82x');
+    expect(safeReturnPath('/\uD800')).toBe('/account');
   });
 });

@@ -25,8 +25,15 @@ export async function requirePrincipal(returnTo: string): Promise<Principal> {
   return principal;
 }
 
-/** Only same-site paths are followed after sign-in (`^/(?![/\\])`, no control characters). */
+/**
+ * Only same-site paths are followed after sign-in (`^/(?![/\\])`, no control characters), and
+ * they come back percent-encoded, so a non-ASCII path is a valid `Location` header.
+ */
 export function safeReturnPath(value: unknown, fallback = '/account'): string {
   if (typeof value !== 'string' || !/^\/(?![/\\])/.test(value) || /[\u0000-\u001f\u007f]/.test(value)) return fallback;
-  return value;
+  try {
+    return encodeURI(decodeURI(value));
+  } catch {
+    return fallback;
+  }
 }

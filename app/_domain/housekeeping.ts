@@ -1,3 +1,4 @@
+import { logUnexpected } from './shared/log';
 import { getDb } from '@/db/client';
 import { deleteExpiredCustomerKeys } from '@/db/queries/customer-keys';
 import { deleteExpiredRateLimits } from '@/db/queries/rate-limits';
@@ -20,7 +21,7 @@ export function startHousekeeping(intervalMs = 10 * 60 * 1000): void {
   const store = globalThis as GlobalWithTimer;
   if (store[globalKey]) return;
   store[globalKey] = setInterval(() => {
-    deleteExpiredRows().catch((error) => console.error('[housekeeping] failed', error));
+    deleteExpiredRows().catch((error) => logUnexpected('housekeeping', error));
   }, intervalMs);
   store[globalKey].unref();
 }

@@ -10,5 +10,9 @@ export async function POST(request: Request) {
   const origin = request.headers.get('origin');
   if (origin && origin !== new URL(appUrl()).origin) return new Response('Forbidden', { status: 403 });
   await signOut({ redirect: false });
-  return new Response(null, { status: 303, headers: { Location: `${appUrl()}/`, 'Cache-Control': 'no-store' } });
+  // Clear-Site-Data drops what the browser kept of the account (cache, cookies, storage).
+  return new Response(null, {
+    status: 303,
+    headers: { Location: `${appUrl()}/`, 'Cache-Control': 'no-store', 'Clear-Site-Data': '"cache", "cookies", "storage"' },
+  });
 }

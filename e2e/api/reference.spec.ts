@@ -3,6 +3,10 @@ import { expect, test } from '@playwright/test';
 test.describe('API reference page', () => {
   test('/docs/api renders every storefront operation and loads nothing from another host', async ({ page, baseURL }) => {
     const origins = new Set<string>();
+    const violations: string[] = [];
+    page.on('console', (message) => {
+      if (/Content Security Policy|Refused to/i.test(message.text())) violations.push(message.text());
+    });
     page.on('request', (request) => {
       const url = new URL(request.url());
       if (url.protocol.startsWith('http')) origins.add(url.origin);
@@ -20,5 +24,6 @@ test.describe('API reference page', () => {
     }
     await page.waitForLoadState('networkidle');
     expect([...origins]).toEqual([new URL(baseURL!).origin]);
+    expect(violations).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
 import { readdirSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import path from 'node:path';
 import { deserialise } from 'kitsu-core';
 import { Jsona } from 'jsona';
@@ -161,4 +162,50 @@ test('generic JSON:API clients (kitsu-core, jsona) read our documents', async ({
   });
   expect(patched.status).toBe(200);
   expect((await patched.json()).data.attributes.firstName).toBe('Grace');
+});
+
+test('pages carry a strict CSP with a fresh nonce; account pages are never stored; sign-out clears site data', async ({ raw, request, baseURL }) => {
+  const first = await raw('GET', '/login');
+  const second = await raw('GET', '/login');
+  const policy = first.headers.get('content-security-policy') ?? '';
+  const scriptSrc = policy.split(';').map((d) => d.trim()).find((d) => d.startsWith('script-src')) ?? '';
+  expect(scriptSrc).toMatch(/'nonce-[A-Za-z0-9+/=]{16,}'/);
+  expect(scriptSrc).toContain("'strict-dynamic'");
+  expect(scriptSrc).not.toContain("'unsafe-inline'");
+  for (const directive of ["default-src 'self'", "object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'"]) expect(policy).toContain(directive);
+  expect(second.headers.get('content-security-policy')).not.toBe(policy);
+  const nonce = /'nonce-([^']+)'/.exec(scriptSrc)![1]!;
+  const html = await first.text();
+  expect(html).toContain(`nonce="${nonce}"`);
+
+  const account = await raw('GET', '/account');
+  expect(account.status).toBe(307);
+  expect(account.headers.get('cache-control')).toContain('no-store');
+  const logout = await request.post('/logout', { headers: { Origin: baseURL! }, maxRedirects: 0 });
+  expect(logout.headers()['clear-site-data']).toBe('"cache", "cookies", "storage"');
+});
+
+/** A request fetch() refuses to send (TRACE is a forbidden method there), through node:http. */
+function nodeRequest(baseURL: string, method: string, path: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const request = httpRequest(new URL(path, baseURL), { method }, (response) => {
+      let body = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => (body += chunk));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+    });
+    request.on('error', reject);
+    request.end();
+  });
+}
+
+test('what Next.js would answer with a 500 is a 4xx: TRACE, malformed percent-encoding', async ({ raw, baseURL }) => {
+  const trace = await nodeRequest(baseURL!, 'TRACE', '/customers');
+  expect(trace.status).toBe(405);
+  expect(JSON.parse(trace.body)).toEqual({ errors: [{ status: 405, detail: 'Method not allowed.' }] });
+  const malformed = await raw('GET', '/customers/%ff');
+  expect(malformed.status).toBe(400);
+  expect(malformed.headers.get('content-type')).toBe(JSONAPI);
+  expect((await raw('GET', '/customers/DE--1/addresses/%c0%af')).status).toBe(400);
+  expect((await raw('GET', '/account/%E0%A4%A')).status).toBe(400);
 });

@@ -19,9 +19,14 @@ function messageFor(code: string | undefined): SignInState {
   return { message: 'Email or password is incorrect.' };
 }
 
-export async function signInAction(values: { username: string; password: string }, returnTo: unknown): Promise<SignInState> {
+function field(values: unknown, name: string): string {
+  const value = values && typeof values === 'object' ? (values as Record<string, unknown>)[name] : undefined;
+  return typeof value === 'string' ? value : '';
+}
+
+export async function signInAction(values: unknown, returnTo: unknown): Promise<SignInState> {
   try {
-    await signIn('credentials', { username: String(values.username ?? ''), password: String(values.password ?? ''), redirect: false });
+    await signIn('credentials', { username: field(values, 'username'), password: field(values, 'password'), redirect: false });
   } catch (error) {
     if (error instanceof AuthError) return messageFor('code' in error ? String(error.code) : undefined);
     throw error;

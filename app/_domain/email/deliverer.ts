@@ -1,3 +1,4 @@
+import { logUnexpected } from '../shared/log';
 import { Resend } from 'resend';
 import { getDb } from '@/db/client';
 import { claimDueEmails, markEmailFailed, markEmailSent, type OutboxRow } from '@/db/queries/email-outbox';
@@ -70,7 +71,7 @@ export function startEmailDeliverer(intervalMs = 1000): void {
         batch = await deliverDueEmails();
       } while (batch.sent + batch.failed === BATCH_SIZE);
     } catch (error) {
-      console.error('[email] delivery round failed', error);
+      logUnexpected('email', error);
     } finally {
       store[globalKey] = setTimeout(tick, intervalMs);
       store[globalKey].unref();

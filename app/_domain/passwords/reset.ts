@@ -11,7 +11,7 @@ import {
 import { revokeCustomerLogins } from '../auth/revocation';
 import { enqueueEmail } from '../email/outbox';
 import { passwordChangedEmail, resetPasswordEmail } from '../email/templates';
-import { consumeRateLimit, resetRateLimit } from '../rate-limit/service';
+import { consumeRateLimit, resetRateLimit, touchRateLimitCounter } from '../rate-limit/service';
 import { nowOf, type RequestContext } from '../shared/context';
 import { DomainError, passwordsDontMatch } from '../shared/errors';
 import { hashSecretKey, newSecretKey } from '../shared/secrets';
@@ -22,7 +22,9 @@ import { forgottenPasswordSchema, passwordResetSchema } from './schema';
 /**
  * Forgotten password.
  * - A request answers the same whether or not the address is registered (no enumeration) and is
- *   rate-limited per client IP and per submitted address (counted either way).
+ *   rate-limited per client IP and per submitted address (counted either way). Both paths do the
+ *   same work — one transaction of four statements that commits a write — so their timing does not
+ *   tell a registered address from an unknown one.
  * - Reset keys: 256 random bits, stored as SHA-256, valid 1 hour; a new request deletes the
  *   previous key; the statement that uses a key deletes it, so it works once even when two
  *   submissions race. A failed request (validation, mismatch) never uses up a key.
@@ -40,7 +42,15 @@ export async function requestPasswordReset(input: unknown, context: RequestConte
   await consumeRateLimit('emailsPerAddress', email, now);
 
   const customer = await selectCustomerByEmail(getDb(), email);
-  if (!customer || customer.anonymizedAt || !customer.isActive || !customer.email) return;
+  if (!customer || customer.anonymizedAt || !customer.isActive || !customer.email) {
+    await getDb().transaction(async (tx) => {
+      await deleteCustomerKeys(tx, 0, 'reset_password');
+      await touchRateLimitCounter(tx, 'emailsPerAddress', email);
+      await touchRateLimitCounter(tx, 'emailsPerIp', context.clientIp);
+      await touchRateLimitCounter(tx, 'emailsPerAddress', email);
+    });
+    return;
+  }
   const key = newSecretKey();
   await getDb().transaction(async (tx) => {
     await deleteCustomerKeys(tx, customer.id, 'reset_password');

@@ -1,6 +1,7 @@
 import 'server-only';
 import { getDb } from '@/db/client';
-import { decrementRateLimit, deleteRateLimit, incrementRateLimit, selectRateLimit } from '@/db/queries/rate-limits';
+import type { Executor } from '@/db/client';
+import { decrementRateLimit, deleteRateLimit, incrementRateLimit, selectRateLimit, touchRateLimit } from '@/db/queries/rate-limits';
 import { rateLimit, type LimitName } from '../shared/config';
 import { DomainError } from '../shared/errors';
 
@@ -37,6 +38,11 @@ export async function assertNotRateLimited(name: LimitName, subject: string, now
   if (row && row.windowEndsAt > now && row.hits >= max) {
     throw new DomainError('rateLimited', { retryAfterSeconds: secondsUntil(row.windowEndsAt, now) });
   }
+}
+
+/** Rewrites `subject`'s counter unchanged in `tx` (work that costs what a real write costs). */
+export async function touchRateLimitCounter(tx: Executor, name: LimitName, subject: string): Promise<void> {
+  await touchRateLimit(tx, keyOf(name, subject));
 }
 
 export async function resetRateLimit(name: LimitName, subject: string): Promise<void> {

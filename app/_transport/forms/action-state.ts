@@ -1,4 +1,5 @@
 import { isDomainError, type DomainError, type DomainErrorCode } from '@/app/_domain/shared/errors';
+import { logUnexpected } from '@/app/_domain/shared/log';
 import { formMessage } from './messages';
 
 /** What every server action returns to its form. */
@@ -37,9 +38,15 @@ const formErrors: Record<Exclude<DomainErrorCode, 'validation'>, (e: DomainError
   addressLimitReached: () => ({ message: 'Your address book is full. Delete an address to add another.' }),
 };
 
-/** Converts a domain error into form state; anything else is rethrown (a bug, not a user error). */
+/**
+ * Converts a domain error into form state; anything else is a bug, not a user error: it is logged
+ * without its secrets and rethrown as a bare error, so Next.js never prints query parameters.
+ */
 export function toActionState(error: unknown): ActionState<never> {
-  if (!isDomainError(error)) throw error;
+  if (!isDomainError(error)) {
+    logUnexpected('action', error);
+    throw new Error('Unexpected error in a server action');
+  }
   if (error.code === 'validation') {
     return { ok: false, fieldErrors: Object.fromEntries(error.fields.map((f) => [f.field, formMessage(f)])) };
   }

@@ -1,5 +1,6 @@
 import { appUrl } from '@/app/_domain/shared/config';
 import { isDomainError } from '@/app/_domain/shared/errors';
+import { logUnexpected } from '@/app/_domain/shared/log';
 import { domainErrorToJsonApi, JsonApiError } from './errors';
 
 export { JsonApiError, type ErrorObject } from './errors';
@@ -235,7 +236,7 @@ async function normaliseParams<P extends RouteParams>(context: RouteContext | un
 function toErrorResponse(error: unknown): Response {
   if (error instanceof JsonApiError) return errorResponse(error);
   if (isDomainError(error)) return errorResponse(domainErrorToJsonApi(error));
-  console.error('[jsonapi] unexpected error', error);
+  logUnexpected('jsonapi', error);
   return errorResponse(JsonApiError.of(500, 'Internal server error.'));
 }
 

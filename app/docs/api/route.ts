@@ -13,7 +13,7 @@ const configuration = {
   metaData: { title: 'Storefront API reference' },
 };
 
-const html = `<!doctype html>
+const page = (nonce: string) => `<!doctype html>
 <html lang="en">
   <head>
     <meta charset="utf-8">
@@ -22,12 +22,14 @@ const html = `<!doctype html>
     <style>body { margin: 0; font-family: system-ui, -apple-system, "Segoe UI", sans-serif; }</style>
   </head>
   <body>
-    <script id="api-reference" data-url="/openapi.json" data-configuration="${JSON.stringify(configuration).replace(/"/g, '&quot;')}"></script>
-    <script src="/docs/api/scalar.js"></script>
+    <script nonce="${nonce}" id="api-reference" data-url="/openapi.json" data-configuration="${JSON.stringify(configuration).replace(/"/g, '&quot;')}"></script>
+    <script nonce="${nonce}" src="/docs/api/scalar.js"></script>
   </body>
 </html>
 `;
 
-export async function GET() {
-  return new Response(html, { headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'public, max-age=300' } });
+/** The page carries the request's CSP nonce (set by proxy.ts), so the strict policy lets its scripts run. */
+export async function GET(request: Request) {
+  const nonce = (request.headers.get('x-nonce') ?? '').replace(/[^A-Za-z0-9+/=]/g, '');
+  return new Response(page(nonce), { headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' } });
 }

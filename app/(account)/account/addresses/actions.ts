@@ -16,24 +16,33 @@ export async function addAddressAction(values: unknown) {
   redirect(`${BOOK}?saved=added`);
 }
 
-export async function changeAddressAction(addressId: string, values: unknown) {
-  const principal = await requirePrincipal(`${BOOK}/${addressId}/edit`);
-  const result = await runAction(() => changeAddress(principal, principal.customerId, { uuid: addressId }, values));
+export async function changeAddressAction(addressId: unknown, values: unknown) {
+  const id = String(addressId);
+  const principal = await requirePrincipal(`${BOOK}/${encodeURIComponent(id)}/edit`);
+  const result = await runAction(() => changeAddress(principal, principal.customerId, { uuid: id }, values));
   if (!result.ok) return result;
   revalidatePath('/account', 'layout');
   redirect(`${BOOK}?saved=updated`);
 }
 
-export async function makeDefaultAddressAction(addressId: string, kind: 'shipping' | 'billing') {
-  const principal = await requirePrincipal(BOOK);
-  await changeAddress(principal, principal.customerId, { uuid: addressId }, kind === 'shipping' ? { isDefaultShipping: true } : { isDefaultBilling: true });
+/** Buttons on the address book: a stale or forged id comes back as a message there, never a 500. */
+async function onAddressBook(run: () => Promise<unknown>, saved: string): Promise<never> {
+  const result = await runAction(run);
+  if (!result.ok) redirect(`${BOOK}?error=not-found`);
   revalidatePath('/account', 'layout');
-  redirect(`${BOOK}?saved=default-${kind}`);
+  redirect(`${BOOK}?saved=${saved}`);
 }
 
-export async function removeAddressAction(addressId: string) {
+export async function makeDefaultAddressAction(addressId: unknown, kind: unknown) {
   const principal = await requirePrincipal(BOOK);
-  await removeAddress(principal, principal.customerId, { uuid: addressId });
-  revalidatePath('/account', 'layout');
-  redirect(`${BOOK}?saved=deleted`);
+  const billing = kind === 'billing';
+  await onAddressBook(
+    () => changeAddress(principal, principal.customerId, { uuid: String(addressId) }, billing ? { isDefaultBilling: true } : { isDefaultShipping: true }),
+    billing ? 'default-billing' : 'default-shipping',
+  );
+}
+
+export async function removeAddressAction(addressId: unknown) {
+  const principal = await requirePrincipal(BOOK);
+  await onAddressBook(() => removeAddress(principal, principal.customerId, { uuid: String(addressId) }), 'deleted');
 }

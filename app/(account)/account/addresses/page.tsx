@@ -17,12 +17,18 @@ const notices: Record<string, string> = {
   'default-billing': 'Your default billing address was changed.',
 };
 
-type Props = { searchParams: Promise<{ saved?: string }> };
+const problems: Record<string, string> = {
+  'not-found': 'This address was not found. It may have been deleted already.',
+};
+
+type Props = { searchParams: Promise<{ saved?: string; error?: string }> };
 
 export default async function AddressBookPage({ searchParams }: Props) {
   const principal = await requirePrincipal('/account/addresses');
   const addresses = await listAddresses(principal, principal.customerId);
-  const notice = notices[(await searchParams).saved ?? ''];
+  const query = await searchParams;
+  const notice = notices[typeof query.saved === 'string' ? query.saved : ''];
+  const problem = problems[typeof query.error === 'string' ? query.error : ''];
   return (
     <section className="card">
       <p className="breadcrumb">
@@ -30,6 +36,7 @@ export default async function AddressBookPage({ searchParams }: Props) {
       </p>
       <h1>Address book</h1>
       {notice ? <Alert tone="success">{notice}</Alert> : null}
+      {problem ? <Alert tone="error">{problem}</Alert> : null}
       <p>
         <Link className="button" href="/account/addresses/new">
           Add address
