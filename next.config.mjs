@@ -7,7 +7,7 @@ const securityHeaders = [
 ];
 
 // Pages whose URL carries a secret key: never leak it through the Referer header.
-const keyPages = ['/register/confirm', '/password/reset', '/email/confirm'];
+const keyPages = ['/register/confirm', '/password/reset', '/email/confirm', '/email/cancel'];
 
 // JSON:API path prefixes: an unknown path below them gets a JSON:API 404, not the HTML page.
 const apiPrefixes = [

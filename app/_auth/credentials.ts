@@ -37,7 +37,7 @@ export async function authorizeCredentials(credentials: Partial<Record<string, u
       { username: credentials.username, password: credentials.password },
       { clientIp: clientIpFrom(request.headers) },
     );
-    return { id: await startBrowserSession(customer.id) };
+    return { id: await startBrowserSession(customer.id, new Date(), request.headers.get('user-agent')) };
   } catch (error) {
     if (isDomainError(error)) throw new SignInFailed(signInFailureCode(error));
     throw error;

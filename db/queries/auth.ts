@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull, ne } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull, ne, sql } from 'drizzle-orm';
 import type { Executor } from '../client';
 import { customers, refreshTokens, sessions, tokenFamilies } from '../schema';
 
@@ -30,6 +30,68 @@ export async function updateSessionUsage(db: Executor, id: string, lastUsedAt: D
   await db.update(sessions).set({ lastUsedAt, expiresAt }).where(eq(sessions.id, id));
 }
 
+export async function touchSession(db: Executor, id: string, lastUsedAt: Date) {
+  await db.update(sessions).set({ lastUsedAt }).where(eq(sessions.id, id));
+}
+
+export async function touchTokenFamily(db: Executor, id: string, lastUsedAt: Date) {
+  await db.update(tokenFamilies).set({ lastUsedAt }).where(eq(tokenFamilies.id, id));
+}
+
+/** A customer's live sessions, most recently used first. */
+export async function selectLiveSessionsOfCustomer(db: Executor, customerId: number, now: Date) {
+  return db
+    .select()
+    .from(sessions)
+    .where(and(eq(sessions.customerId, customerId), isNull(sessions.revokedAt), gt(sessions.expiresAt, now)))
+    .orderBy(desc(sessions.lastUsedAt));
+}
+
+/** A customer's live API logins (a family with a refresh token that still works), most recently used first. */
+export async function selectLiveTokenFamiliesOfCustomer(db: Executor, customerId: number, now: Date) {
+  return db
+    .select()
+    .from(tokenFamilies)
+    .where(
+      and(
+        eq(tokenFamilies.customerId, customerId),
+        isNull(tokenFamilies.revokedAt),
+        sql`exists (select 1 from ${refreshTokens} where ${refreshTokens.familyId} = ${tokenFamilies.id} and ${refreshTokens.revokedAt} is null and ${refreshTokens.usedAt} is null and ${refreshTokens.expiresAt} > ${now.toISOString()}::timestamptz)`,
+      ),
+    )
+    .orderBy(desc(tokenFamilies.lastUsedAt));
+}
+
+/** The latest sign-ins of a customer (browser sessions and API logins alike, revoked ones too). */
+export async function selectRecentSignIns(db: Executor, customerId: number, limit: number) {
+  const browser = await db
+    .select({ at: sessions.createdAt, userAgent: sessions.userAgent })
+    .from(sessions)
+    .where(eq(sessions.customerId, customerId))
+    .orderBy(desc(sessions.createdAt))
+    .limit(limit);
+  const api = await db
+    .select({ at: tokenFamilies.createdAt, userAgent: tokenFamilies.userAgent })
+    .from(tokenFamilies)
+    .where(eq(tokenFamilies.customerId, customerId))
+    .orderBy(desc(tokenFamilies.createdAt))
+    .limit(limit);
+  return [...browser.map((r) => ({ ...r, kind: 'browser' as const })), ...api.map((r) => ({ ...r, kind: 'api' as const }))]
+    .sort((a, b) => b.at.getTime() - a.at.getTime())
+    .slice(0, limit);
+}
+
+export async function revokeSessionOfCustomer(db: Executor, customerId: number, id: string, now: Date) {
+  await db.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.id, id), eq(sessions.customerId, customerId), isNull(sessions.revokedAt)));
+}
+
+export async function revokeTokenFamilyOfCustomer(db: Executor, customerId: number, id: string, now: Date) {
+  await db
+    .update(tokenFamilies)
+    .set({ revokedAt: now })
+    .where(and(eq(tokenFamilies.id, id), eq(tokenFamilies.customerId, customerId), isNull(tokenFamilies.revokedAt)));
+}
+
 export async function revokeSession(db: Executor, id: string, now: Date) {
   await db.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.id, id), isNull(sessions.revokedAt)));
 }
@@ -44,8 +106,8 @@ export async function revokeCustomerSessions(db: Executor, customerId: number, n
 
 // ---------------------------------------------------------------- API token families
 
-export async function insertTokenFamily(db: Executor, customerId: number) {
-  const [row] = await db.insert(tokenFamilies).values({ customerId }).returning();
+export async function insertTokenFamily(db: Executor, customerId: number, userAgent: string | null = null) {
+  const [row] = await db.insert(tokenFamilies).values({ customerId, userAgent }).returning();
   return row!;
 }
 

@@ -76,3 +76,12 @@ function rowsOf<T>(result: unknown): T[] {
 export async function deleteCustomerEmails(db: Executor, customerId: number) {
   await db.delete(emailOutbox).where(eq(emailOutbox.customerId, customerId));
 }
+
+/** The messages about one customer, newest first, without their bodies (which may hold keys). */
+export async function selectEmailLogOfCustomer(db: Executor, customerId: number) {
+  return db
+    .select({ kind: emailOutbox.kind, to: emailOutbox.toAddress, subject: emailOutbox.subject, createdAt: emailOutbox.createdAt, sentAt: emailOutbox.sentAt })
+    .from(emailOutbox)
+    .where(eq(emailOutbox.customerId, customerId))
+    .orderBy(desc(emailOutbox.id));
+}

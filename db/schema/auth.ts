@@ -18,6 +18,8 @@ export const sessions = pgTable(
     lastUsedAt: ts().notNull().defaultNow(),
     expiresAt: ts().notNull(),
     revokedAt: ts(),
+    /** The browser's User-Agent at sign-in (shown on the security page; at most 512 characters). */
+    userAgent: text(),
   },
   (t) => [index('sessions_customer_idx').on(t.customerId)],
 );
@@ -35,6 +37,9 @@ export const tokenFamilies = pgTable(
       .references(() => customers.id, { onDelete: 'cascade' }),
     createdAt: ts().notNull().defaultNow(),
     revokedAt: ts(),
+    /** Approximate: refreshed at most every few minutes by the requests the family serves. */
+    lastUsedAt: ts().notNull().defaultNow(),
+    userAgent: text(),
   },
   (t) => [index('token_families_customer_idx').on(t.customerId)],
 );

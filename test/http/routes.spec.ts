@@ -58,6 +58,11 @@ const probes: Record<string, Probe[]> = {
   'app/(storefront-api)/customers/[customerReference]/addresses/[addressId]/route.ts': [
     { method: 'OPTIONS', url: `/customers/${REF}/addresses/${UUID}`, status: 204, allow: 'GET, HEAD, PATCH, DELETE, OPTIONS' },
   ],
+  'app/(storefront-api)/customers/[customerReference]/export/route.ts': [
+    { method: 'GET', url: `/customers/${REF}/export`, status: 403 },
+    { method: 'OPTIONS', url: `/customers/${REF}/export`, status: 204, allow: 'GET, HEAD, OPTIONS' },
+  ],
+  'app/(account)/account/export/route.ts': [{ method: 'GET', url: '/account/export', status: 307 }],
   'app/(storefront-api)/refresh-tokens/route.ts': [{ method: 'OPTIONS', url: '/refresh-tokens', status: 204, allow: 'POST, OPTIONS' }],
   'app/(storefront-api)/refresh-tokens/[refreshToken]/route.ts': [
     { method: 'OPTIONS', url: '/refresh-tokens/mine', status: 204, allow: 'DELETE, OPTIONS' },

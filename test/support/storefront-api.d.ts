@@ -55,6 +55,31 @@ export interface paths {
         patch: operations["updateCustomer"];
         trace?: never;
     };
+    "/customers/{customerReference}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Everything the shop holds about the customer (GDPR Art. 15/20)
+         * @description Profile, address book, subscriptions, logins and recent sign-ins, and the log of emails sent (without their bodies). Never a password hash, key or token. Our addition; Glue has no such endpoint.
+         */
+        get: operations["exportCustomer"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        /** The methods this path offers */
+        options: operations["optionsCustomersCustomerReferenceExport"];
+        /**
+         * Everything the shop holds about the customer (GDPR Art. 15/20) (headers only)
+         * @description Profile, address book, subscriptions, logins and recent sign-ins, and the log of emails sent (without their bodies). Never a password hash, key or token. Our addition; Glue has no such endpoint.
+         */
+        head: operations["exportCustomerHead"];
+        patch?: never;
+        trace?: never;
+    };
     "/customer-confirmation": {
         parameters: {
             query?: never;
@@ -699,6 +724,42 @@ export interface components {
             } & {
                 [key: string]: unknown;
             }))[];
+        };
+        CustomerExportResource: {
+            /** @constant */
+            type: "customer-exports";
+            id: string;
+            attributes: components["schemas"]["CustomerExportAttributes"];
+            links: {
+                /**
+                 * Format: uri
+                 * @description Absolute URL on the public origin (APP_URL)
+                 */
+                self: string;
+            };
+        };
+        /** @description Every attribute (nulls included), or those `fields[type]` names */
+        CustomerExportAttributes: {
+            /** Format: date-time */
+            exportedAt?: string;
+            customer?: {
+                [key: string]: unknown;
+            };
+            addresses?: {
+                [key: string]: unknown;
+            }[];
+            subscriptions?: {
+                [key: string]: unknown;
+            }[];
+            logins?: {
+                [key: string]: unknown;
+            }[];
+            recentSignIns?: {
+                [key: string]: unknown;
+            }[];
+            emails?: {
+                [key: string]: unknown;
+            }[];
         };
         Errors422_423_901: {
             errors: (components["schemas"]["ErrorObject"] & ({
@@ -1491,6 +1552,135 @@ export interface operations {
                 content: {
                     "application/vnd.api+json": components["schemas"]["Errors429_4401"];
                 };
+            };
+        };
+    };
+    exportCustomer: {
+        parameters: {
+            query?: {
+                /** @description Sparse fieldset: comma-separated attribute names of customer-exports */
+                "fields[customer-exports]"?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The customer reference, `<STORE>--<number>` */
+                customerReference: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.api+json": {
+                        data: components["schemas"]["CustomerExportResource"];
+                        links: {
+                            /**
+                             * Format: uri
+                             * @description Absolute URL on the public origin (APP_URL)
+                             */
+                            self: string;
+                        };
+                    };
+                };
+            };
+            /** @description Bad request: request format, an unsupported query parameter or include, or a Glue rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.api+json": components["schemas"]["Errors400"];
+                };
+            };
+            /** @description Invalid access token (`001`), or failed authentication */
+            401: {
+                headers: {
+                    /** @description Always `Bearer realm="Access to shop API"` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.api+json": components["schemas"]["Errors401_001"];
+                };
+            };
+            /** @description Missing access token (`002`) or another customer (`411`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.api+json": components["schemas"]["Errors403_002_411"];
+                };
+            };
+        };
+    };
+    optionsCustomersCustomerReferenceExport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No content; `Allow` lists the methods */
+            204: {
+                headers: {
+                    /** @description The methods of this path (HEAD where GET works, and OPTIONS) */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    exportCustomerHead: {
+        parameters: {
+            query?: {
+                /** @description Sparse fieldset: comma-separated attribute names of customer-exports */
+                "fields[customer-exports]"?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The customer reference, `<STORE>--<number>` */
+                customerReference: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad request: request format, an unsupported query parameter or include, or a Glue rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid access token (`001`), or failed authentication */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing access token (`002`) or another customer (`411`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

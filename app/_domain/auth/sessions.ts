@@ -1,7 +1,8 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { getDb } from '@/db/client';
-import { insertSession, revokeSession, selectLiveSession, updateSessionUsage } from '@/db/queries/auth';
+import { insertSession, revokeSession, selectLiveSession, touchSession, updateSessionUsage } from '@/db/queries/auth';
+import { storedUserAgent } from '../shared/context';
 import { customerPrincipal, type Principal } from './principal';
 
 /**
@@ -14,9 +15,19 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 const SESSION_TTL_MS = 30 * DAY_MS;
 const EXTEND_WITHIN_MS = 15 * DAY_MS;
 
-export async function startBrowserSession(customerId: number, now: Date = new Date()): Promise<string> {
+/** How stale `lastUsedAt` may get before a request writes it again (it is shown as approximate). */
+export const LAST_USED_PRECISION_MS = 5 * 60 * 1000;
+
+export async function startBrowserSession(customerId: number, now: Date = new Date(), userAgent?: string | null): Promise<string> {
   const id = randomBytes(32).toString('base64url');
-  await insertSession(getDb(), { id, customerId, createdAt: now, lastUsedAt: now, expiresAt: new Date(now.getTime() + SESSION_TTL_MS) });
+  await insertSession(getDb(), {
+    id,
+    customerId,
+    createdAt: now,
+    lastUsedAt: now,
+    expiresAt: new Date(now.getTime() + SESSION_TTL_MS),
+    userAgent: storedUserAgent(userAgent),
+  });
   return id;
 }
 
@@ -26,6 +37,8 @@ export async function resolveBrowserSession(sessionId: string, now: Date = new D
   if (!row) return null;
   if (row.session.expiresAt.getTime() - now.getTime() < EXTEND_WITHIN_MS) {
     await updateSessionUsage(getDb(), sessionId, now, new Date(now.getTime() + SESSION_TTL_MS));
+  } else if (now.getTime() - row.session.lastUsedAt.getTime() > LAST_USED_PRECISION_MS) {
+    await touchSession(getDb(), sessionId, now);
   }
   return customerPrincipal(row.customer.id, { sessionId });
 }

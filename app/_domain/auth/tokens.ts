@@ -8,11 +8,13 @@ import {
   revokeTokenFamily,
   selectLiveTokenFamily,
   selectRefreshToken,
+  touchTokenFamily,
   markRefreshTokenUsed,
 } from '@/db/queries/auth';
 import { toCustomerReference } from '../customers/reference';
 import { accessTokenTtlSeconds, refreshTokenTtlSeconds } from '../shared/config';
-import { nowOf, type RequestContext } from '../shared/context';
+import { nowOf, storedUserAgent, type RequestContext } from '../shared/context';
+import { LAST_USED_PRECISION_MS } from './sessions';
 import { DomainError } from '../shared/errors';
 import { hashSecretKey } from '../shared/secrets';
 import { parseInput } from '../shared/validation';
@@ -51,7 +53,7 @@ async function issueTokenPair(customerId: number, familyId: string, now: Date): 
 export async function createAccessTokens(input: unknown, context: RequestContext): Promise<TokenPair> {
   const now = nowOf(context);
   const customer = await authenticate(input, { ...context, now });
-  const family = await insertTokenFamily(getDb(), customer.id);
+  const family = await insertTokenFamily(getDb(), customer.id, storedUserAgent(context.userAgent));
   return issueTokenPair(customer.id, family.id, now);
 }
 
@@ -78,6 +80,7 @@ export async function resolveAccessToken(token: string, now: Date = new Date()):
   if (!claims) return null;
   const row = await selectLiveTokenFamily(getDb(), claims.familyId);
   if (!row || row.customer.id !== claims.customerId) return null;
+  if (now.getTime() - row.family.lastUsedAt.getTime() > LAST_USED_PRECISION_MS) await touchTokenFamily(getDb(), claims.familyId, now);
   return customerPrincipal(claims.customerId, { familyId: claims.familyId });
 }
 

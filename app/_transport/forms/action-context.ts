@@ -5,5 +5,6 @@ import { clientIpFrom } from '@/app/_transport/http/client-ip';
 
 /** The request context of a server action or server component. */
 export async function actionContext(): Promise<RequestContext> {
-  return { clientIp: clientIpFrom(await headers()) };
+  const all = await headers();
+  return { clientIp: clientIpFrom(all), userAgent: all.get('user-agent') ?? undefined };
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { createDocument } from 'zod-openapi';
 import type { RequestCodec } from './codec';
 import { addressAttributesSchema, addressCodec, addressPatchCodec } from './codecs/addresses';
-import { confirmationCodec, customerAttributesSchema, customerUpdateCodec, registrationCodec } from './codecs/customers';
+import { confirmationCodec, customerAttributesSchema, customerExportSchema, customerUpdateCodec, registrationCodec } from './codecs/customers';
 import { forgottenPasswordCodec, passwordChangeCodec, restorePasswordCodec } from './codecs/passwords';
 import { accessTokenCodec, refreshTokenCodec, tokenAttributesSchema } from './codecs/tokens';
 import { JSONAPI_MEDIA_TYPE } from './jsonapi';
@@ -160,6 +160,18 @@ const operations: Operation[] = [
     summary: 'Delete (anonymize) the account',
     auth: 'bearer',
     success: { status: 204 },
+    errors: { 403: ['411'] },
+  },
+  {
+    method: 'get',
+    path: '/customers/{customerReference}/export',
+    operationId: 'exportCustomer',
+    tag: 'Customers',
+    summary: 'Everything the shop holds about the customer (GDPR Art. 15/20)',
+    description:
+      'Profile, address book, subscriptions, logins and recent sign-ins, and the log of emails sent (without their bodies). Never a password hash, key or token. Our addition; Glue has no such endpoint.',
+    auth: 'bearer',
+    success: { status: 200, type: 'customer-exports', attributes: customerExportSchema },
     errors: { 403: ['411'] },
   },
   {
@@ -356,6 +368,7 @@ function errorDocument(status: number, codes: string[]) {
 }
 
 const RESOURCE_NAMES: Record<string, string> = {
+  'customer-exports': 'CustomerExport',
   customers: 'Customer',
   addresses: 'Address',
   'access-tokens': 'AccessToken',

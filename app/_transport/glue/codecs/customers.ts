@@ -35,6 +35,18 @@ export const customerAttributesSchema = z.object({
 });
 export type CustomerAttributes = z.infer<typeof customerAttributesSchema>;
 
+/** The data export (`customer-exports`), as documented; the domain's `exportCustomerData` fills it. */
+const record = z.record(z.string(), z.unknown());
+export const customerExportSchema = z.object({
+  exportedAt: z.string().meta({ format: 'date-time' }),
+  customer: record,
+  addresses: z.array(record),
+  subscriptions: z.array(record),
+  logins: z.array(record),
+  recentSignIns: z.array(record),
+  emails: z.array(record),
+});
+
 export function customerSelf(reference: string): string {
   return absoluteUrl(`/customers/${encodeURIComponent(reference)}`);
 }
