@@ -99,7 +99,7 @@ for (const [file, list] of Object.entries(probes)) {
       expect(response.status, `${probe.method} ${probe.url}`).toBe(probe.status);
       if (probe.allow) expect(response.headers.get('allow'), `${probe.method} ${probe.url}`).toBe(probe.allow);
       const type = response.headers.get('content-type') ?? '';
-      const api = !['/openapi.json', '/api/', '/dev/', '/docs/', '/logout'].some((prefix) => probe.url.startsWith(prefix));
+      const api = !['/openapi.json', '/api/', '/dev/', '/docs/', '/logout', '/account/'].some((prefix) => probe.url.startsWith(prefix));
       if (api && probe.method !== 'OPTIONS' && probe.method !== 'HEAD' && response.status !== 204) {
         expect(type, `${probe.method} ${probe.url}`).toBe(JSONAPI);
         const body = (await response.json()) as { errors: { status: number }[] };
