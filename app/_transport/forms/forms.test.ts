@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { DomainError, type DomainErrorCode, type ValidationIssue } from '@/app/_domain/shared/errors';
 import { emailSchema, requiredText } from '@/app/_domain/shared/validation';
@@ -65,9 +65,12 @@ describe('toActionState', () => {
     }
   });
 
-  it('rethrows anything that is not a DomainError', () => {
-    const bug = new TypeError('a bug');
-    expect(() => toActionState(bug)).toThrow(bug);
+  it('logs anything that is not a DomainError without its secrets and throws a bare error instead', () => {
+    const log = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const bug = new Error('Failed query: select 1\nparams: ada@example.com');
+    expect(() => toActionState(bug)).toThrow('Unexpected error in a server action');
+    expect(log).toHaveBeenCalledWith('[action] unexpected error: Error Failed query');
+    log.mockRestore();
   });
 });
 
@@ -87,12 +90,14 @@ describe('runAction', () => {
     });
   });
 
-  it('rethrows other errors', async () => {
+  it('rethrows other errors as a bare error', async () => {
+    const log = vi.spyOn(console, 'error').mockImplementation(() => {});
     await expect(
       runAction(async () => {
         throw new Error('a bug');
       }),
-    ).rejects.toThrow('a bug');
+    ).rejects.toThrow('Unexpected error in a server action');
+    log.mockRestore();
   });
 });
 

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { createDocument } from 'zod-openapi';
 import type { RequestCodec } from './codec';
-import { addressAttributesSchema, addressCodec, addressPatchCodec } from './codecs/addresses';
-import { confirmationCodec, customerAttributesSchema, customerExportSchema, customerUpdateCodec, registrationCodec } from './codecs/customers';
+import { ADDRESS_EXAMPLE, addressAttributesSchema, addressCodec, addressPatchCodec } from './codecs/addresses';
+import { confirmationCodec, CUSTOMER_EXAMPLE, customerAttributesSchema, customerExportSchema, customerUpdateCodec, registrationCodec } from './codecs/customers';
 import { forgottenPasswordCodec, passwordChangeCodec, restorePasswordCodec } from './codecs/passwords';
 import { accessTokenCodec, refreshTokenCodec, tokenAttributesSchema } from './codecs/tokens';
 import { JSONAPI_MEDIA_TYPE } from './jsonapi';
@@ -44,32 +44,8 @@ const pathParams: Record<string, z.ZodType> = {
   id: z.string().meta({ description: 'Ignored (Glue clients send `mine` or `1`)' }),
 };
 
-const REGISTRATION_EXAMPLE = {
-  salutation: 'Mr',
-  firstName: 'Max',
-  lastName: 'Mustermann',
-  email: 'max@mustermann.de',
-  gender: 'Male',
-  dateOfBirth: '1990-03-15',
-  password: 'change123',
-  confirmPassword: 'change123',
-  acceptedTerms: true,
-};
-const ADDRESS_EXAMPLE = {
-  salutation: 'Mr',
-  firstName: 'Max',
-  lastName: 'Mustermann',
-  address1: 'Julie-Wolfthorn-Straße',
-  address2: '1',
-  address3: 'new address',
-  zipCode: '10115',
-  city: 'Berlin',
-  iso2Code: 'DE',
-  company: 'spryker',
-  phone: '+49 30 1234567',
-  isDefaultShipping: true,
-  isDefaultBilling: true,
-};
+// The contract's examples (Spryker's docs), shared with the response examples of the codecs.
+const REGISTRATION_EXAMPLE = { ...CUSTOMER_EXAMPLE, password: 'change123', confirmPassword: 'change123', acceptedTerms: true };
 
 // Shared handlers mounted at two paths (Glue clients use both) are documented once each.
 const passwordChange = {

@@ -17,6 +17,23 @@ const { state: _patchState, ...storefrontPatchFields } = addressPatchSchema.shap
 export const addressCodec = requestCodec('addresses', storefrontFields, GLUE_NAMES);
 export const addressPatchCodec = requestCodec('addresses', storefrontPatchFields, GLUE_NAMES);
 
+/** The contract's example address (Spryker's docs), in Glue's attributes. */
+export const ADDRESS_EXAMPLE = {
+  salutation: 'Mr',
+  firstName: 'Max',
+  lastName: 'Mustermann',
+  address1: 'Julie-Wolfthorn-Straße',
+  address2: '1',
+  address3: 'new address',
+  zipCode: '10115',
+  city: 'Berlin',
+  iso2Code: 'DE',
+  company: 'spryker',
+  phone: '+49 30 1234567',
+  isDefaultShipping: true,
+  isDefaultBilling: true,
+} as const;
+
 export const addressAttributesSchema = z.object({
   salutation: z.enum(SALUTATIONS).nullable(),
   firstName: z.string(),
@@ -32,26 +49,7 @@ export const addressAttributesSchema = z.object({
   phone: z.string().nullable().meta({ description: 'As the shopper wrote it (validated for the address country)' }),
   isDefaultShipping: z.boolean(),
   isDefaultBilling: z.boolean(),
-}).meta({
-  examples: [
-    {
-      salutation: 'Mr',
-      firstName: 'Max',
-      lastName: 'Mustermann',
-      address1: 'Julie-Wolfthorn-Straße',
-      address2: '1',
-      address3: 'new address',
-      zipCode: '10115',
-      city: 'Berlin',
-      country: 'Germany',
-      iso2Code: 'DE',
-      company: 'spryker',
-      phone: '+49 30 1234567',
-      isDefaultShipping: true,
-      isDefaultBilling: true,
-    },
-  ],
-});
+}).meta({ examples: [{ ...ADDRESS_EXAMPLE, country: 'Germany' }] });
 export type AddressAttributes = z.infer<typeof addressAttributesSchema>;
 
 export function addressResource(customerReference: string, address: AddressView): Resource {

@@ -10,6 +10,16 @@ export const registrationCodec = requestCodec('customers', registrationSchema.sh
 export const customerUpdateCodec = requestCodec('customers', customerUpdateSchema.shape);
 export const confirmationCodec = requestCodec('customer-confirmation', confirmationSchema.shape, { registrationKey: 'key' });
 
+/** The contract's example customer (Spryker's docs). */
+export const CUSTOMER_EXAMPLE = {
+  salutation: 'Mr',
+  firstName: 'Max',
+  lastName: 'Mustermann',
+  email: 'max@mustermann.de',
+  gender: 'Male',
+  dateOfBirth: '1990-03-15',
+} as const;
+
 export const customerAttributesSchema = z.object({
   salutation: z.enum(SALUTATIONS).nullable(),
   firstName: z.string().nullable(),
@@ -19,20 +29,7 @@ export const customerAttributesSchema = z.object({
   dateOfBirth: z.string().nullable().meta({ format: 'date' }),
   createdAt: glueTimestampSchema,
   updatedAt: glueTimestampSchema,
-}).meta({
-  examples: [
-    {
-      salutation: 'Mr',
-      firstName: 'Max',
-      lastName: 'Mustermann',
-      email: 'max@mustermann.de',
-      gender: 'Male',
-      dateOfBirth: '1990-03-15',
-      createdAt: '2026-12-03 14:05:09.123000',
-      updatedAt: '2026-12-03 14:05:09.123000',
-    },
-  ],
-});
+}).meta({ examples: [{ ...CUSTOMER_EXAMPLE, createdAt: '2026-12-03 14:05:09.123000', updatedAt: '2026-12-03 14:05:09.123000' }] });
 export type CustomerAttributes = z.infer<typeof customerAttributesSchema>;
 
 /** The data export (`customer-exports`), as documented; the domain's `exportCustomerData` fills it. */
