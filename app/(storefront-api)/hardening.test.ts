@@ -4,7 +4,7 @@ import { anonymizeCustomer } from '@/app/_domain/customers/anonymization';
 import { cancelEmailChange, confirmEmailChange } from '@/app/_domain/customers/profile';
 import { changePassword } from '@/app/_domain/passwords/change';
 import { readDevMailbox } from '@/app/_domain/email/mailbox';
-import { requestPasswordReset } from '@/app/_domain/passwords/reset';
+import { requestPasswordReset, resetPassword } from '@/app/_domain/passwords/reset';
 import { safeReturnPath } from '@/app/_auth/current';
 import { refuseUnservable } from '@/server.mjs';
 import { customers } from '@/db/schema';
@@ -122,15 +122,22 @@ describe('a pending email change does not survive recovery', () => {
     await confirmEmailChange({ key });
     expect(await storedEmail(customer)).toBe(attacker);
 
+    // The attacker, now holding the address, asks for a reset link there before the victim cancels.
+    const attackerResetKey = await requestResetKey(attacker);
     const [notice] = await emailsOfKind(original, 'email-change-notice');
     const cancelKey = linkKey(notice!.textBody, '/email/cancel')!;
     await cancelEmailChange({ key: cancelKey });
 
     expect(await storedEmail(customer)).toBe(original);
     await expectInvalidAccessToken(await readCustomer(customer));
+    expect((await domainErrorOf(restoreWith(attackerResetKey))).code).toBe('resetKeyInvalid');
     expect((await domainErrorOf(cancelEmailChange({ key: cancelKey }))).code).toBe('confirmationKeyInvalid');
   });
 });
+
+function restoreWith(key: string) {
+  return resetPassword({ key, password: 'attacker-password-1', confirmPassword: 'attacker-password-1' });
+}
 
 describe('no mail relay', () => {
   it('limits email changes per account (RATE_LIMIT_EMAILS_PER_ACCOUNT), whatever the addresses', async () => {
@@ -163,8 +170,11 @@ describe('no mail relay', () => {
     expect(mail!.htmlBody).not.toContain('Trusted');
 
     const customer = await createSignedInCustomer();
-    await patchProfile(customer, { firstName: 'Carol', password: customer.password, email: (email.replace('fresh', 'target')) });
-    for (const sent of await emailsTo(email.replace('fresh', 'target'))) expect(sent.textBody).not.toContain('Carol');
+    const target = email.replace('fresh', 'target');
+    expect((await patchProfile(customer, { firstName: 'Carol', password: customer.password, email: target })).status).toBe(200);
+    const sent = await emailsTo(target);
+    expect(sent.map((m) => m.kind)).toEqual(['confirm-email-change']);
+    expect(sent[0]!.textBody).not.toContain('Carol');
   });
 
   it.each([
@@ -193,6 +203,20 @@ describe('no 5xx for hostile text', () => {
     const customer = await createSignedInCustomer();
     const errors = await readFieldErrors(await patchProfile(customer, attributes));
     expect(errors).toEqual({ [field]: 'This value contains characters that are not allowed.' });
+  });
+
+  it('answers a NUL byte in the zipCode of a country without a known postcode format (AE) with 422/901', async () => {
+    const customer = await createSignedInCustomer();
+    const response = await callRoute(
+      postAddress,
+      jsonApiRequest(
+        `/customers/${customer.reference}/addresses`,
+        document('addresses', { salutation: 'Ms', firstName: 'Ada', lastName: 'Lovelace', address1: 'Street', address2: '1', zipCode: 'a\u0000b', city: 'Dubai', iso2Code: 'AE' }),
+        { headers: bearer(customer.accessToken) },
+      ),
+      { customerReference: customer.reference },
+    );
+    expect(await readFieldErrors(response)).toEqual({ zipCode: 'This value contains characters that are not allowed.' });
   });
 
   it('answers NUL bytes in address fields with 422/901', async () => {

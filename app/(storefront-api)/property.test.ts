@@ -13,6 +13,7 @@ import * as password from './customer-password/route';
 import * as restoreWithId from './customer-restore-password/[id]/route';
 import * as restore from './customer-restore-password/route';
 import * as address from './customers/[customerReference]/addresses/[addressId]/route';
+import * as customerExport from './customers/[customerReference]/export/route';
 import * as addresses from './customers/[customerReference]/addresses/route';
 import * as customer from './customers/[customerReference]/route';
 import * as customersRoute from './customers/route';
@@ -59,7 +60,8 @@ const routes: Route[] = [
     attributes: ADDRESS_ATTRIBUTES,
     valid: () => ({ city: 'Hamburg', company: 'ACME' }),
   },
-  { path: '/customer-confirmation', bodyMethods: ['POST'], module: confirmation, params: [], type: 'customer-confirmation', attributes: ['registrationKey'], valid: () => ({ registrationKey: 'k' }) },
+{ path: '/customers/{customerReference}/export', bodyMethods: ['GET'], module: customerExport, params: ['customerReference'], type: 'customer-exports', attributes: [] },
+    { path: '/customer-confirmation', bodyMethods: ['POST'], module: confirmation, params: [], type: 'customer-confirmation', attributes: ['registrationKey'], valid: () => ({ registrationKey: 'k' }) },
   { path: '/access-tokens', bodyMethods: ['POST'], module: accessTokens, params: [], type: 'access-tokens', attributes: ['username', 'password'], valid: () => ({ username: current().email, password: 'wrong-password' }) },
   { path: '/refresh-tokens', bodyMethods: ['POST'], module: refreshTokens, params: [], type: 'refresh-tokens', attributes: ['refreshToken'], valid: () => ({ refreshToken: 'r' }) },
   { path: '/refresh-tokens/{refreshToken}', bodyMethods: ['DELETE'], module: refreshToken, params: ['refreshToken'], type: 'refresh-tokens', attributes: [] },

@@ -3,6 +3,7 @@ import { CredentialsSignin } from 'next-auth';
 import { authenticate } from '@/app/_domain/auth/authenticate';
 import { startBrowserSession } from '@/app/_domain/auth/sessions';
 import { isDomainError, type DomainError } from '@/app/_domain/shared/errors';
+import { logUnexpected } from '@/app/_domain/shared/log';
 import { clientIpFrom } from '@/app/_transport/http/client-ip';
 
 /** A failed sign-in; `code` reaches the sign-in form (and the URL of a direct POST). It never says whether an email exists. */
@@ -40,6 +41,7 @@ export async function authorizeCredentials(credentials: Partial<Record<string, u
     return { id: await startBrowserSession(customer.id, new Date(), request.headers.get('user-agent')) };
   } catch (error) {
     if (isDomainError(error)) throw new SignInFailed(signInFailureCode(error));
-    throw error;
+    logUnexpected('sign-in', error);
+    throw new Error('Unexpected error during sign-in');
   }
 }

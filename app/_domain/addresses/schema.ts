@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { SALUTATIONS } from '../customers/schema';
-import { choice, codePoints, optionalText, personName, requiredText, rule } from '../shared/validation';
+import { choice, codePoints, hasControlCharacters, optionalText, personName, requiredText, rule } from '../shared/validation';
 import { isCountryCode, normalizePhone, postcodeError } from './countries';
 
 /**
@@ -25,6 +25,7 @@ export const addressFields = {
     .string()
     .trim()
     .refine((v) => codePoints(v) <= 15, rule('tooLong', { max: 15 }))
+    .refine((v) => !hasControlCharacters(v), rule('controlCharacters'))
     .meta({ maxLength: 15, description: 'Checked against the country’s postcode format; may be empty where the country uses none' }),
   city: requiredText(255)
     .refine((v) => codePoints(v) >= 3, rule('tooShort', { min: 3 }))

@@ -162,6 +162,8 @@ export async function cancelEmailChange(input: unknown, context: Pick<RequestCon
     if (!customer || customer.anonymizedAt) throw new DomainError('confirmationKeyInvalid');
     await revokeCustomerLogins(customer.id, now, {}, tx);
     await deleteCustomerKeys(tx, customer.id, 'cancel_email_change');
+    // A reset link the attacker asked for at their address must not survive the cancellation.
+    await deleteCustomerKeys(tx, customer.id, 'reset_password');
     const oldEmail = row.newEmail;
     if (oldEmail && !isSameEmail(customer.email, oldEmail)) {
       const holder = await selectCustomerByEmail(tx, oldEmail);

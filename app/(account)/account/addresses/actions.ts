@@ -17,7 +17,7 @@ export async function addAddressAction(values: unknown) {
 }
 
 export async function changeAddressAction(addressId: unknown, values: unknown) {
-  const id = String(addressId);
+  const id = String(addressId).toWellFormed();
   const principal = await requirePrincipal(`${BOOK}/${encodeURIComponent(id)}/edit`);
   const result = await runAction(() => changeAddress(principal, principal.customerId, { uuid: id }, values));
   if (!result.ok) return result;
