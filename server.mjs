@@ -96,6 +96,10 @@ async function main() {
     }
     handle(req, res);
   });
+  // Idle keep-alive connections stay open longer than a load balancer's or client's idle timeout
+  // (60 s is common), so the server never closes a socket a client is about to reuse (ECONNRESET).
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   server.on('upgrade', (req, socket, head) => upgrade(req, socket, head));
   server.listen(port, hostname, () => {
     console.log(`> Shop account area on http://localhost:${port} (${dev ? 'development' : 'production'})`);
