@@ -1,7 +1,7 @@
 import 'server-only';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
-import type { Principal } from '@/app/_domain/auth/principal';
+import type { CustomerPrincipal } from '@/app/_domain/auth/principal';
 import { resolveBrowserSession } from '@/app/_domain/auth/sessions';
 import { getOwnCustomer } from '@/app/_domain/customers/account';
 import { auth } from './auth';
@@ -10,16 +10,16 @@ import { auth } from './auth';
  * The signed-in shopper of this request, checked against the `sessions` table (cached per
  * request). This — not the proxy — is the authorization check of every page and server action.
  */
-export const currentPrincipal = cache(async (): Promise<Principal | null> => {
+export const currentPrincipal = cache(async (): Promise<CustomerPrincipal | null> => {
   const session = await auth();
   return session?.sid ? resolveBrowserSession(session.sid) : null;
 });
 
 /** The principal's customer, read once per request: the layout's header and the page share it. */
-export const customerOf = cache((principal: Principal) => getOwnCustomer(principal));
+export const customerOf = cache((principal: CustomerPrincipal) => getOwnCustomer(principal));
 
 /** The principal, or a redirect to the sign-in page that comes back to `returnTo` afterwards. */
-export async function requirePrincipal(returnTo: string): Promise<Principal> {
+export async function requirePrincipal(returnTo: string): Promise<CustomerPrincipal> {
   const principal = await currentPrincipal();
   if (!principal) redirect(`/login?callbackUrl=${encodeURIComponent(returnTo)}`);
   return principal;

@@ -44,6 +44,9 @@ export const customerAddresses = pgTable(
     uniqueIndex('customer_addresses_default_shipping_key').on(t.customerId).where(sql`${t.isDefaultShipping}`),
     uniqueIndex('customer_addresses_default_billing_key').on(t.customerId).where(sql`${t.isDefaultBilling}`),
     index('customer_addresses_customer_idx').on(t.customerId, t.createdAt),
+    // The admin API's filters on the country of the default addresses.
+    index('customer_addresses_default_shipping_country_idx').on(t.countryCode, t.customerId).where(sql`${t.isDefaultShipping}`),
+    index('customer_addresses_default_billing_country_idx').on(t.countryCode, t.customerId).where(sql`${t.isDefaultBilling}`),
   ],
 );
 

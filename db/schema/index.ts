@@ -4,3 +4,4 @@ export * from './email-outbox';
 export * from './rate-limits';
 export * from './auth';
 export * from './customer-addresses';
+export * from './admin-api-keys';

@@ -18,4 +18,6 @@ export const everyCode = {
   resetKeyInvalid: null,
   addressNotFound: null,
   addressLimitReached: null,
+  referenceKeyTaken: null,
+  unsupportedHash: null,
 } satisfies Record<DomainErrorCode, null>;

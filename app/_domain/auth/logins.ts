@@ -10,7 +10,7 @@ import {
   selectRecentSignIns,
 } from '@/db/queries/auth';
 import { DomainError } from '../shared/errors';
-import { assertActsFor, type Principal } from './principal';
+import { assertActsFor, type CustomerPrincipal } from './principal';
 import { revokeCustomerLogins } from './revocation';
 
 /**
@@ -48,7 +48,7 @@ export function describeDevice(userAgent: string | null): string {
   return os ? `${browser || 'A browser'} on ${os}` : browser;
 }
 
-export async function listLogins(principal: Principal, now: Date = new Date()): Promise<LoginsView> {
+export async function listLogins(principal: CustomerPrincipal, now: Date = new Date()): Promise<LoginsView> {
   const db = getDb();
   const [sessions, families, signIns] = await Promise.all([
     selectLiveSessionsOfCustomer(db, principal.customerId, now),
@@ -77,7 +77,7 @@ export async function listLogins(principal: Principal, now: Date = new Date()): 
 }
 
 /** Ends one of the principal's logins by its handle; an unknown handle is `forbidden`. */
-export async function endLogin(principal: Principal, customerId: number | null, handle: string, now: Date = new Date()): Promise<void> {
+export async function endLogin(principal: CustomerPrincipal, customerId: number | null, handle: string, now: Date = new Date()): Promise<void> {
   assertActsFor(principal, customerId);
   const db = getDb();
   for (const session of await selectLiveSessionsOfCustomer(db, customerId, now)) {
@@ -90,7 +90,7 @@ export async function endLogin(principal: Principal, customerId: number | null, 
 }
 
 /** "Sign out everywhere else": every session and API login but the caller's own. */
-export async function endOtherLogins(principal: Principal, customerId: number | null, now: Date = new Date()): Promise<void> {
+export async function endOtherLogins(principal: CustomerPrincipal, customerId: number | null, now: Date = new Date()): Promise<void> {
   assertActsFor(principal, customerId);
   await revokeCustomerLogins(customerId, now, { sessionId: principal.sessionId, familyId: principal.familyId });
 }

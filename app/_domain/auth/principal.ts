@@ -5,7 +5,7 @@ import { DomainError, type DomainErrorCode } from '../shared/errors';
  * customer it acts on, and checks ownership itself (`assertActsFor`), once.
  * - `customer`: a signed-in shopper and the login it came through — a browser session or an API
  *   token family (so "every login but this one" can be revoked).
- * - the admin API's key principal joins this union with the admin API.
+ * - `admin`: a back-office system holding an admin API key; it may act on every customer.
  */
 export type CustomerPrincipal = {
   kind: 'customer';
@@ -14,17 +14,30 @@ export type CustomerPrincipal = {
   familyId?: string;
 };
 
-export type Principal = CustomerPrincipal;
+export type AdminPrincipal = { kind: 'admin'; keyId: number };
+
+export type Principal = CustomerPrincipal | AdminPrincipal;
 
 export function customerPrincipal(customerId: number, login: { sessionId?: string; familyId?: string } = {}): CustomerPrincipal {
   return { kind: 'customer', customerId, ...login };
 }
 
+export function adminPrincipal(keyId: number): AdminPrincipal {
+  return { kind: 'admin', keyId };
+}
+
 /**
  * Throws `error` (Glue's 411 by default) unless `principal` may act on customer `customerId`.
  * `null` is a customer id no one has (e.g. a reference of another store): always refused, with the
- * same answer as another customer's id, so nothing tells whether a customer exists.
+ * same answer as another customer's id, so nothing tells whether a customer exists. An admin key
+ * acts on every customer.
  */
 export function assertActsFor(principal: Principal, customerId: number | null, error: DomainErrorCode = 'forbidden'): asserts customerId is number {
-  if (customerId === null || principal.customerId !== customerId) throw new DomainError(error);
+  if (customerId === null) throw new DomainError(error);
+  if (principal.kind === 'customer' && principal.customerId !== customerId) throw new DomainError(error);
+}
+
+/** The login a customer principal came through (kept on a password change); none for an admin. */
+export function loginOf(principal: Principal): { sessionId?: string; familyId?: string } {
+  return principal.kind === 'customer' ? { sessionId: principal.sessionId, familyId: principal.familyId } : {};
 }

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { getDb } from '@/db/client';
 import { insertSession, revokeSession, selectLiveSession, touchSession, updateSessionUsage } from '@/db/queries/auth';
 import { storedUserAgent } from '../shared/context';
-import { customerPrincipal, type Principal } from './principal';
+import { customerPrincipal, type CustomerPrincipal } from './principal';
 
 /**
  * Browser sessions: one row per sign-in, 256-bit random ids. A session lasts 30 days and is
@@ -32,7 +32,7 @@ export async function startBrowserSession(customerId: number, now: Date = new Da
 }
 
 /** The principal of a live session, or null when it is unknown, revoked, expired or its customer is gone. */
-export async function resolveBrowserSession(sessionId: string, now: Date = new Date()): Promise<Principal | null> {
+export async function resolveBrowserSession(sessionId: string, now: Date = new Date()): Promise<CustomerPrincipal | null> {
   const row = await selectLiveSession(getDb(), sessionId, now);
   if (!row) return null;
   if (row.session.expiresAt.getTime() - now.getTime() < EXTEND_WITHIN_MS) {

@@ -19,7 +19,7 @@ import { DomainError } from '../shared/errors';
 import { hashSecretKey } from '../shared/secrets';
 import { parseInput } from '../shared/validation';
 import { signAccessToken, verifyAccessToken } from './access-tokens';
-import { customerPrincipal, type Principal } from './principal';
+import { customerPrincipal, type CustomerPrincipal } from './principal';
 import { authenticate } from './authenticate';
 import { refreshTokenSchema } from './schema';
 
@@ -75,7 +75,7 @@ export async function refreshAccessTokens(input: unknown, context: Pick<RequestC
 }
 
 /** The principal of a valid, unrevoked access token; null otherwise. */
-export async function resolveAccessToken(token: string, now: Date = new Date()): Promise<Principal | null> {
+export async function resolveAccessToken(token: string, now: Date = new Date()): Promise<CustomerPrincipal | null> {
   const claims = await verifyAccessToken(token, now);
   if (!claims) return null;
   const row = await selectLiveTokenFamily(getDb(), claims.familyId);
@@ -90,7 +90,7 @@ export async function resolveAccessToken(token: string, now: Date = new Date()):
  * no access token outlives the sign-out (a deliberate, safer deviation from Glue). Another
  * customer's (or an unknown) token is silently left alone.
  */
-export async function revokeRefreshToken(principal: Principal, token: string, now: Date = new Date()): Promise<void> {
+export async function revokeRefreshToken(principal: CustomerPrincipal, token: string, now: Date = new Date()): Promise<void> {
   const db = getDb();
   if (token === 'mine') {
     await revokeCustomerTokenFamilies(db, principal.customerId, now);

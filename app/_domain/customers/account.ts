@@ -1,7 +1,7 @@
 import 'server-only';
 import { getDb } from '@/db/client';
 import { selectCustomerById } from '@/db/queries/customers';
-import { assertActsFor, type Principal } from '../auth/principal';
+import { assertActsFor, type CustomerPrincipal } from '../auth/principal';
 import { DomainError } from '../shared/errors';
 import { toCustomerView, type CustomerView } from './view';
 
@@ -11,14 +11,14 @@ import { toCustomerView, type CustomerView } from './view';
  */
 
 /** The principal's own customer. */
-export async function getOwnCustomer(principal: Principal): Promise<CustomerView> {
+export async function getOwnCustomer(principal: CustomerPrincipal): Promise<CustomerView> {
   const row = await selectCustomerById(getDb(), principal.customerId);
   if (!row || row.anonymizedAt) throw new DomainError('customerNotFound');
   return toCustomerView(row);
 }
 
 /** Customer `customerId`, when the principal may see it; else `customerNotFound` (Glue's 402). */
-export async function getCustomer(principal: Principal, customerId: number | null): Promise<CustomerView> {
+export async function getCustomer(principal: CustomerPrincipal, customerId: number | null): Promise<CustomerView> {
   assertActsFor(principal, customerId, 'customerNotFound');
   return getOwnCustomer(principal);
 }

@@ -4,7 +4,7 @@ import { deleteCustomerAddresses } from '@/db/queries/customer-addresses';
 import { deleteAllCustomerKeys } from '@/db/queries/customer-keys';
 import { anonymizeCustomerRow, selectCustomerById } from '@/db/queries/customers';
 import { deleteCustomerEmails } from '@/db/queries/email-outbox';
-import { assertActsFor, type Principal } from '../auth/principal';
+import { assertActsFor, type CustomerPrincipal } from '../auth/principal';
 import { revokeCustomerLogins } from '../auth/revocation';
 import { assertCurrentPassword } from '../passwords/current-password';
 import { nowOf, type RequestContext } from '../shared/context';
@@ -32,7 +32,7 @@ async function anonymize(customerId: number, now: Date): Promise<void> {
 
 /** DELETE /customers/{ref}: the access token is the proof. */
 export async function anonymizeCustomer(
-  principal: Principal,
+  principal: CustomerPrincipal,
   customerId: number | null,
   context: Pick<RequestContext, 'now'> = {},
 ): Promise<void> {
@@ -41,7 +41,7 @@ export async function anonymizeCustomer(
 }
 
 /** The browser's "delete my account": the current password and an explicit confirmation. */
-export async function deleteOwnAccount(principal: Principal, input: unknown, context: Pick<RequestContext, 'now'> = {}): Promise<void> {
+export async function deleteOwnAccount(principal: CustomerPrincipal, input: unknown, context: Pick<RequestContext, 'now'> = {}): Promise<void> {
   const now = nowOf(context);
   const { password } = parseInput(accountDeletionSchema, input);
   const customer = await selectCustomerById(getDb(), principal.customerId);

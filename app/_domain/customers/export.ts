@@ -4,7 +4,7 @@ import { selectCustomerById } from '@/db/queries/customers';
 import { selectEmailLogOfCustomer } from '@/db/queries/email-outbox';
 import { listAddresses } from '../addresses/service';
 import { listLogins } from '../auth/logins';
-import { assertActsFor, type Principal } from '../auth/principal';
+import { assertActsFor, type CustomerPrincipal } from '../auth/principal';
 import { DomainError } from '../shared/errors';
 import { toCustomerReference } from './reference';
 
@@ -16,7 +16,7 @@ import { toCustomerReference } from './reference';
  */
 export type CustomerExport = Awaited<ReturnType<typeof exportCustomerData>>;
 
-export async function exportCustomerData(principal: Principal, customerId: number | null, now: Date = new Date()) {
+export async function exportCustomerData(principal: CustomerPrincipal, customerId: number | null, now: Date = new Date()) {
   assertActsFor(principal, customerId);
   const row = await selectCustomerById(getDb(), customerId);
   if (!row || row.anonymizedAt) throw new DomainError('forbidden');

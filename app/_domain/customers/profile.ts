@@ -3,7 +3,7 @@ import { getDb, isUniqueViolation, type Executor } from '@/db/client';
 import { deleteCustomerKeys, deleteLiveCustomerKey, insertCustomerKey } from '@/db/queries/customer-keys';
 import { selectCustomerByEmail, selectCustomerById, updateCustomerProfile } from '@/db/queries/customers';
 import type { CustomerRow } from '@/db/schema';
-import { assertActsFor, type Principal } from '../auth/principal';
+import { assertActsFor, type CustomerPrincipal } from '../auth/principal';
 import { revokeCustomerLogins } from '../auth/revocation';
 import { enqueueEmail } from '../email/outbox';
 import { confirmEmailChangeEmail, emailChangeNoticeEmail } from '../email/templates';
@@ -83,7 +83,7 @@ function isSameEmail(a: string | null, b: string): boolean {
 
 /** PATCH /customers/{ref} and the profile form. Returns the customer (still with the old email). */
 export async function updateCustomer(
-  principal: Principal,
+  principal: CustomerPrincipal,
   customerId: number | null,
   input: unknown,
   context: RequestContext,
@@ -111,7 +111,7 @@ export async function updateCustomer(
 }
 
 /** The browser's email change: the current password, then the same flow as the API. */
-export async function requestEmailChange(principal: Principal, input: unknown, context: RequestContext): Promise<void> {
+export async function requestEmailChange(principal: CustomerPrincipal, input: unknown, context: RequestContext): Promise<void> {
   const now = nowOf(context);
   const { email, password } = parseInput(emailChangeSchema, input);
   const customer = await loadActive(principal.customerId);

@@ -1,7 +1,7 @@
 import 'server-only';
 import { getDb } from '@/db/client';
 import { selectCustomerById, updateCustomerPassword } from '@/db/queries/customers';
-import { assertActsFor, type Principal } from '../auth/principal';
+import { assertActsFor, type CustomerPrincipal } from '../auth/principal';
 import { revokeCustomerLogins } from '../auth/revocation';
 import { enqueueEmail } from '../email/outbox';
 import { passwordChangedEmail } from '../email/templates';
@@ -20,7 +20,7 @@ import { passwordChangeSchema } from './schema';
  * all in one transaction.
  */
 export async function changePassword(
-  principal: Principal,
+  principal: CustomerPrincipal,
   customerId: number | null,
   input: unknown,
   context: Pick<RequestContext, 'now'> = {},

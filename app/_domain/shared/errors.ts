@@ -56,7 +56,9 @@ export type DomainErrorCode =
   | 'invalidPassword'
   | 'resetKeyInvalid'
   | 'addressNotFound'
-  | 'addressLimitReached';
+  | 'addressLimitReached'
+  | 'referenceKeyTaken'
+  | 'unsupportedHash';
 
 type DomainErrorOptions = { fields?: FieldError[]; retryAfterSeconds?: number };
 

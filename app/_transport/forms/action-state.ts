@@ -36,6 +36,8 @@ const formErrors: Record<Exclude<DomainErrorCode, 'validation'>, (e: DomainError
   resetKeyInvalid: () => ({ message: 'This reset link is invalid, expired or has already been used.' }),
   addressNotFound: () => ({ message: 'This address was not found. It may have been deleted.' }),
   addressLimitReached: () => ({ message: 'Your address book is full. Delete an address to add another.' }),
+  referenceKeyTaken: () => ({ message: 'This reference key is already in use.' }),
+  unsupportedHash: () => ({ message: 'This password hash is not supported.' }),
 };
 
 /**

@@ -69,6 +69,9 @@ const glue: Record<Exclude<DomainErrorCode, 'validation'>, (e: DomainError, wire
   addressNotFound: () => ({ status: 404, code: '404', detail: 'Address was not found.' }),
   // Our own code (Glue has no limit): the address book is full.
   addressLimitReached: () => ({ status: 422, code: '1001', detail: 'The address book is full. Delete an address to add another.' }),
+  // Admin API only (reference keys and password hashes are not storefront attributes).
+  referenceKeyTaken: () => ({ status: 422, code: '901', detail: 'This reference key is already in use.' }),
+  unsupportedHash: () => ({ status: 422, code: '901', detail: 'This password hash is not supported.' }),
 };
 
 /** Every 401 tells the client how to authenticate. */

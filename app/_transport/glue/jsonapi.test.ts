@@ -654,6 +654,8 @@ describe('domainErrorToJsonApi', () => {
     resetKeyInvalid: { status: 422, code: '415', detail: 'Restore password key is not valid.', field: 'key' },
     addressNotFound: { status: 404, code: '404', detail: 'Address was not found.' },
     addressLimitReached: { status: 422, code: '1001', detail: 'The address book is full. Delete an address to add another.' },
+    referenceKeyTaken: { status: 422, code: '901', detail: 'This reference key is already in use.' },
+    unsupportedHash: { status: 422, code: '901', detail: 'This password hash is not supported.' },
   };
 
   it('has an expectation for every domain error code', () => {

@@ -1,4 +1,4 @@
-import type { Principal } from '@/app/_domain/auth/principal';
+import type { CustomerPrincipal } from '@/app/_domain/auth/principal';
 import { resolveAccessToken } from '@/app/_domain/auth/tokens';
 import { isDomainError } from '@/app/_domain/shared/errors';
 import type { RequestCodec } from './codec';
@@ -22,12 +22,12 @@ type Options<P extends Params> = {
   /** Relationships `?include=` may name. */
   include?: readonly string[];
 };
-export type CustomerRequest<P extends Params> = { principal: Principal; params: P; input: Record<string, unknown> };
-export type OptionalCustomerRequest<P extends Params> = { principal: Principal | null; params: P; input: Record<string, unknown> };
+export type CustomerRequest<P extends Params> = { principal: CustomerPrincipal; params: P; input: Record<string, unknown> };
+export type OptionalCustomerRequest<P extends Params> = { principal: CustomerPrincipal | null; params: P; input: Record<string, unknown> };
 
 const invalidToken = () => JsonApiError.of(401, 'Invalid access token.', '001', WWW_AUTHENTICATE);
 
-async function principalFrom(request: Request): Promise<Principal | null | undefined> {
+async function principalFrom(request: Request): Promise<CustomerPrincipal | null | undefined> {
   const header = request.headers.get('authorization');
   if (header === null) return undefined;
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
