@@ -76,6 +76,15 @@ export function setDatabase(handle: DatabaseHandle | undefined): void {
   store[globalKey] = handle;
 }
 
+/** The constraint (index) a unique violation broke, from either driver, or null for any other error. */
+export function uniqueViolationOf(error: unknown): string | null {
+  for (let e: unknown = error; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {
+    const { code, constraint_name: postgresJs, constraint: pglite } = e as { code?: unknown; constraint_name?: unknown; constraint?: unknown };
+    if (code === '23505') return String(postgresJs ?? pglite ?? '');
+  }
+  return null;
+}
+
 /** Whether `error` (from either driver, possibly wrapped by Drizzle) is a unique-constraint violation. */
 export function isUniqueViolation(error: unknown): boolean {
   for (let e: unknown = error; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {

@@ -1,10 +1,14 @@
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../client';
 import { customerAddresses, customers, type NewAddressRow } from '../schema';
 
 /** Locks the customer row: serializes address writes of one customer (default-flag invariants). */
 export async function lockCustomerRow(db: Executor, customerId: number) {
-  const [row] = await db.select({ id: customers.id }).from(customers).where(eq(customers.id, customerId)).for('update');
+  const [row] = await db
+    .select({ id: customers.id, firstName: customers.firstName, lastName: customers.lastName, anonymizedAt: customers.anonymizedAt })
+    .from(customers)
+    .where(eq(customers.id, customerId))
+    .for('update');
   return row;
 }
 
@@ -27,6 +31,37 @@ export async function selectAddressByUuid(db: Executor, customerId: number, uuid
     .from(customerAddresses)
     .where(and(eq(customerAddresses.customerId, customerId), eq(customerAddresses.uuid, uuid)));
   return row;
+}
+
+export async function selectAddressById(db: Executor, customerId: number, id: number) {
+  const [row] = await db
+    .select()
+    .from(customerAddresses)
+    .where(and(eq(customerAddresses.customerId, customerId), eq(customerAddresses.id, id)));
+  return row;
+}
+
+export async function selectAddressByReferenceKey(db: Executor, customerId: number, referenceKey: string) {
+  const [row] = await db
+    .select()
+    .from(customerAddresses)
+    .where(and(eq(customerAddresses.customerId, customerId), eq(customerAddresses.referenceKey, referenceKey)));
+  return row;
+}
+
+/** The address books of several customers (a page of the admin API's list), in book order. */
+export async function selectAddressesByCustomers(db: Executor, customerIds: number[]) {
+  if (customerIds.length === 0) return [];
+  return db
+    .select()
+    .from(customerAddresses)
+    .where(inArray(customerAddresses.customerId, customerIds))
+    .orderBy(
+      asc(customerAddresses.customerId),
+      desc(sql`(${customerAddresses.isDefaultShipping} or ${customerAddresses.isDefaultBilling})`),
+      asc(customerAddresses.createdAt),
+      asc(customerAddresses.id),
+    );
 }
 
 export async function countAddressesOfCustomer(db: Executor, customerId: number): Promise<number> {

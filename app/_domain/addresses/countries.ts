@@ -21,6 +21,19 @@ export function isCountryCode(code: string): boolean {
   return /^[A-Z]{2}$/.test(code) && countries.isValid(code);
 }
 
+/** An ISO 3166-1 alpha-2 or alpha-3 code (any case) as alpha-2, or null when it is neither. */
+export function toAlpha2(code: string): string | null {
+  const upper = code.trim().toUpperCase();
+  if (/^[A-Z]{2}$/.test(upper)) return isCountryCode(upper) ? upper : null;
+  if (/^[A-Z]{3}$/.test(upper)) return countries.alpha3ToAlpha2(upper) ?? null;
+  return null;
+}
+
+/** The alpha-3 code of an alpha-2 one (the admin API's countries). */
+export function toAlpha3(code: string): string {
+  return countries.alpha2ToAlpha3(code) ?? code;
+}
+
 export function countryName(code: string): string {
   return countries.getName(code, 'en', { select: 'official' }) ?? code;
 }

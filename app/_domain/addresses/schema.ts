@@ -78,3 +78,37 @@ export type AddressValues = z.output<typeof addressSchema>;
 
 /** A PATCH: field rules only; the merged address is then validated whole with `addressSchema`. */
 export const addressPatchSchema = addressObject.partial();
+
+/** The recipient's gender on an address (the admin API's `recipient.gender`). */
+export const ADDRESS_GENDERS = ['m', 'f', 'd'] as const;
+
+/** A customer's or an address's external reference (set by back-office systems). */
+export const referenceKeySchema = requiredText(255);
+
+const collectionPointSchema = z
+  .object({ customerKey: optionalText(255), description: optionalText(255), key: optionalText(255), type: optionalText(100) })
+  .nullable()
+  .optional()
+  .transform((v) => v ?? null);
+
+/**
+ * The address as the back office writes it: the same field rules, plus the columns only it sets
+ * (reference key, recipient gender and title, collection point). Salutation, names and house
+ * number may be left out: the service derives the salutation from gender and title and takes the
+ * names from the customer.
+ */
+const backOfficeFields = {
+  ...addressFields,
+  salutation: addressFields.salutation.nullable().optional(),
+  firstName: addressFields.firstName.optional(),
+  lastName: addressFields.lastName.optional(),
+  houseNumber: optionalText(255),
+  referenceKey: referenceKeySchema.nullable().optional(),
+  gender: choice(ADDRESS_GENDERS).nullable().optional(),
+  title: optionalText(50),
+  collectionPoint: collectionPointSchema,
+};
+export const backOfficeAddressObject = z.object(backOfficeFields);
+export const backOfficeAddressSchema = withCountryRules(backOfficeAddressObject);
+export const backOfficeAddressPatchSchema = backOfficeAddressObject.partial();
+export type BackOfficeAddressValues = z.output<typeof backOfficeAddressSchema>;

@@ -320,7 +320,8 @@ describe('POST /customers/{customerReference}/addresses', () => {
     expect(address.id).not.toBe(foreignId);
     expect(address.attributes.country).toBe('Germany');
     const row = await rowOf(address.id);
-    expect(row).toMatchObject({ customerId: customer.id, state: null, referenceKey: null, gender: null, countryCode: 'DE' });
+    // The recipient's gender follows the salutation (Ms → f), never the client's own `gender`.
+    expect(row).toMatchObject({ customerId: customer.id, state: null, referenceKey: null, gender: 'f', countryCode: 'DE' });
     expect(await rowsOf(other)).toEqual([]);
     const fetched = await readJsonApi<AddressDocument>(await read(auth(customer), customer.reference, address.id));
     expect(fetched.data.attributes).not.toHaveProperty('state');
