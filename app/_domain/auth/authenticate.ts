@@ -1,8 +1,9 @@
 import 'server-only';
 import { getDb } from '@/db/client';
-import { selectCustomerByEmail, updateCustomerLastLogin } from '@/db/queries/customers';
+import { selectCustomerByEmail, updateCustomerLastLogin, updateCustomerPassword } from '@/db/queries/customers';
 import type { CustomerRow } from '@/db/schema';
-import { verifyPassword } from '../passwords/hashing';
+import { hashPassword, PASSWORD_HASH_TYPE, verifyPassword } from '../passwords/hashing';
+import { verifyStoredPassword } from '../passwords/imported';
 import { assertNotRateLimited, consumeRateLimit, resetRateLimit, undoRateLimitHit } from '../rate-limit/service';
 import { nowOf, type RequestContext } from '../shared/context';
 import { DomainError } from '../shared/errors';
@@ -17,6 +18,10 @@ import { signInSchema } from './schema';
  *   up front; the failure that reaches a limit locks that key until its window ends;
  * - an unknown email is verified against a dummy argon2id hash, so it takes as long as a wrong
  *   password and fails with the same error;
+ * - a customer is checked against its stored hash of any kind (passwords/imported.ts): an
+ *   imported one, an argon2id with older parameters or the external check is replaced by today's
+ *   argon2id after the first correct password, so the external service is asked at most once;
+ *   its outage is a failed sign-in like a wrong password;
  * - only after a correct password is an unconfirmed account told so (`unconfirmed`);
  * - success clears the account's counter and takes its attempt back from the IP's.
  */
@@ -35,9 +40,13 @@ export async function authenticate(input: unknown, context: RequestContext): Pro
   await consumeRateLimit('loginFailures', email, now);
 
   const customer = await selectCustomerByEmail(getDb(), email);
-  const usable = customer && customer.passwordHash && customer.isActive && !customer.anonymizedAt ? customer : null;
-  const valid = await verifyPassword(usable?.passwordHash ?? DUMMY_HASH, password);
+  const hasPassword = customer?.passwordHash || customer?.passwordHashType === 'external';
+  const usable = customer?.email && hasPassword && customer.isActive && !customer.anonymizedAt ? { ...customer, email: customer.email } : null;
+  const { valid, needsRehash } = usable
+    ? await verifyStoredPassword(usable, password)
+    : { valid: await verifyPassword(DUMMY_HASH, password), needsRehash: false };
   if (!usable || !valid) throw new DomainError('invalidCredentials');
+  if (needsRehash) await updateCustomerPassword(getDb(), usable.id, await hashPassword(password), PASSWORD_HASH_TYPE, now);
   if (!usable.confirmedAt) throw new DomainError('unconfirmed');
   await resetRateLimit('loginFailures', email);
   await undoRateLimitHit('loginFailuresPerIp', context.clientIp);

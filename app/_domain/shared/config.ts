@@ -47,6 +47,16 @@ export function refreshTokenTtlSeconds(): number {
   return integer('REFRESH_TOKEN_TTL', 2_592_000);
 }
 
+/** The shop's own password check for customers imported with hashingType `external`; unset = they cannot sign in. */
+export function externalPasswordCheckUrl(): string | undefined {
+  return process.env.EXTERNAL_PASSWORD_CHECK_URL || undefined;
+}
+
+/** How long a sign-in waits for that check before it counts as failed. */
+export function externalPasswordCheckTimeoutMs(): number {
+  return integer('EXTERNAL_PASSWORD_CHECK_TIMEOUT_MS', 3000);
+}
+
 export function emailFrom(): string {
   return process.env.EMAIL_FROM || 'Shop <no-reply@example.com>';
 }
@@ -62,4 +72,9 @@ export function resendApiKey(): string | undefined {
 export function devMailboxEnabled(): boolean {
   const env = process.env.NODE_ENV;
   return env === 'development' || env === 'test' || process.env.DEV_MAILBOX === '1';
+}
+
+/** The admin API's shop key (the `{shopKey}` of its paths). */
+export function shopKey(): string {
+  return process.env.SHOP_KEY || 'shop';
 }
