@@ -38,7 +38,7 @@ const nextConfig = {
     return [
       { source: '/:path*', headers: securityHeaders },
       // JSON answers need no nonce (proxy.ts gives pages theirs): the strictest policy, set statically.
-      ...[...apiPrefixes.flatMap((prefix) => [`/${prefix}`, `/${prefix}/:path*`]), '/:resource(customer-[^/]+)/:path*', '/openapi.json'].map(
+      ...[...apiPrefixes.flatMap((prefix) => [`/${prefix}`, `/${prefix}/:path*`]), '/:resource(customer-[^/]+)/:path*', '/openapi.json', '/admin/:path*'].map(
         (source) => ({ source, headers: [{ key: 'Content-Security-Policy', value: "default-src 'none'; frame-ancestors 'none'" }] }),
       ),
       ...keyPages.map((source) => ({ source, headers: [{ key: 'Referrer-Policy', value: 'no-referrer' }] })),

@@ -28,7 +28,8 @@ const API_PREFIX = /^\/(customers|access-tokens|refresh-tokens|customer-[^/]+|av
 /**
  * What Next.js would answer with a 500 is refused here with a 4xx: a method it does not serve
  * (TRACE, CONNECT, …) is 405, a path with malformed percent-encoding (`/customers/%ff`) is 400.
- * Null when the request may go on. Under the API prefixes the answer is a JSON:API error document.
+ * Null when the request may go on. Under the storefront API's prefixes the answer is a JSON:API error
+ * document, under /admin the admin API's error document.
  */
 export function refuseUnservable(method, url) {
   let status = 0;
@@ -47,15 +48,21 @@ export function refuseUnservable(method, url) {
   }
   if (!status) return null;
   const api = API_PREFIX.test(path);
+  const admin = /^\/admin(\/|$)/.test(path);
+  const body = admin
+    ? JSON.stringify({ errors: [{ errorKey: status === 405 ? 'METHOD_NOT_ALLOWED' : 'INVALID_REQUEST', message: detail, context: {} }] })
+    : api
+      ? JSON.stringify({ errors: [{ status, detail }] })
+      : `${detail}\n`;
   return {
     status,
     headers: {
-      'Content-Type': api ? 'application/vnd.api+json' : 'text/plain; charset=utf-8',
+      'Content-Type': admin ? 'application/json' : api ? 'application/vnd.api+json' : 'text/plain; charset=utf-8',
       'Cache-Control': 'no-store',
       'X-Content-Type-Options': 'nosniff',
       ...(status === 405 ? { Allow: 'GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE' } : {}),
     },
-    body: api ? JSON.stringify({ errors: [{ status, detail }] }) : `${detail}\n`,
+    body,
   };
 }
 

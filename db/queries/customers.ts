@@ -8,6 +8,12 @@ export async function insertCustomer(db: Executor, values: NewCustomerRow) {
   return row;
 }
 
+/** Inserts a customer; a taken email or reference key throws the unique violation (its constraint tells which). */
+export async function insertCustomerStrict(db: Executor, values: NewCustomerRow) {
+  const [row] = await db.insert(customers).values(values).returning();
+  return row!;
+}
+
 export async function selectCustomerById(db: Executor, id: number) {
   const [row] = await db.select().from(customers).where(eq(customers.id, id));
   return row;
@@ -45,7 +51,7 @@ export async function updateCustomerProfile(db: Executor, id: number, values: Pa
   return row;
 }
 
-export async function updateCustomerPassword(db: Executor, id: number, passwordHash: string, passwordHashType: string, now: Date) {
+export async function updateCustomerPassword(db: Executor, id: number, passwordHash: string | null, passwordHashType: string, now: Date) {
   await db.update(customers).set({ passwordHash, passwordHashType, updatedAt: now }).where(eq(customers.id, id));
 }
 

@@ -28,7 +28,8 @@ import { toCustomerView, type CustomerView } from './view';
 
 const CONFIRMATION_KEY_TTL_MS = 24 * 60 * 60 * 1000;
 
-function newPublicKey(): string {
+/** A short non-guessable reference safe to show the shopper (the admin API's `publicKey`). */
+export function newPublicKey(): string {
   return randomBytes(8).toString('base64url').replace(/[-_]/g, 'x').slice(0, 10).toUpperCase();
 }
 

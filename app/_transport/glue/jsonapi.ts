@@ -1,6 +1,7 @@
 import { appUrl } from '@/app/_domain/shared/config';
 import { isDomainError } from '@/app/_domain/shared/errors';
 import { logUnexpected } from '@/app/_domain/shared/log';
+import { httpRoute, type Handler, type Method, type RouteParams } from '../http/route';
 import { domainErrorToJsonApi, JsonApiError } from './errors';
 
 export { JsonApiError, type ErrorObject } from './errors';
@@ -206,31 +207,7 @@ export function errorResponse(error: JsonApiError): Response {
 
 // ---------------------------------------------------------------- route wrapper
 
-const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
-type Method = (typeof METHODS)[number];
-type Exported = Method | 'HEAD' | 'OPTIONS';
-
-/** What Next.js hands a route handler: for a static route `params` is `undefined`. */
-export type RouteContext = { params?: Promise<Record<string, string | string[] | undefined>> | undefined };
-export type NextRouteHandler = (request: Request, context?: RouteContext) => Promise<Response>;
-
-/** A handler of one method; `params` are the route's own, normalised once (every name present, a string). */
-export type Handler<P extends RouteParams = Record<never, string>> = (request: Request, params: P) => Promise<Response>;
-type RouteParams = Record<string, string>;
-
-/**
- * The route's params as strings: a missing one is '' (never `undefined`), an array (catch-all) is
- * joined with '/'. Handlers never see Next's `params` promise, so none can crash on its absence.
- */
-async function normaliseParams<P extends RouteParams>(context: RouteContext | undefined, names: readonly (keyof P & string)[]): Promise<P> {
-  const raw = (await context?.params) ?? {};
-  const params: Record<string, string> = {};
-  for (const name of names) {
-    const value = raw[name];
-    params[name] = Array.isArray(value) ? value.join('/') : (value ?? '');
-  }
-  return params as P;
-}
+export { allowHeader, type Handler, type NextRouteHandler, type RouteContext } from '../http/route';
 
 /** Converts anything a handler throws into a JSON:API error response (never a bare 500 page). */
 function toErrorResponse(error: unknown): Response {
@@ -240,37 +217,16 @@ function toErrorResponse(error: unknown): Response {
   return errorResponse(JsonApiError.of(500, 'Internal server error.'));
 }
 
-/** The `Allow` header of a route: its methods, HEAD where GET works, and OPTIONS. */
-export function allowHeader(methods: readonly string[]): string {
-  const allowed = METHODS.filter((m) => methods.includes(m)) as string[];
-  if (allowed.includes('GET')) allowed.splice(1, 0, 'HEAD');
-  return [...allowed, 'OPTIONS'].join(', ');
-}
-
 /**
- * Wraps a route's handlers: every HTTP method is exported; the ones not given answer `405` with
- * an `Allow` header; `HEAD` runs `GET` without its body; `OPTIONS` answers `204` with `Allow`;
- * every error becomes a JSON:API error document. `params` names the route's dynamic segments.
+ * Wraps a storefront route's handlers (see `httpRoute`): every error becomes a JSON:API error
+ * document. `params` names the route's dynamic segments.
  */
 export function jsonApiRoute<P extends RouteParams = Record<never, string>>(
   handlers: Partial<Record<Method, Handler<P>>>,
   ...[options]: [keyof P] extends [never] ? [options?: { params?: readonly [] }] : [options: { params: readonly (keyof P & string)[] }]
-): Record<Exported, NextRouteHandler> {
-  const names: readonly (keyof P & string)[] = options?.params ?? [];
-  const allow = allowHeader(Object.keys(handlers));
-  const run = (handler: Handler<P> | undefined): NextRouteHandler => async (request, context) => {
-    if (!handler) return errorResponse(JsonApiError.of(405, 'Method not allowed.', undefined, { Allow: allow }));
-    try {
-      return await handler(request, await normaliseParams<P>(context, names));
-    } catch (error) {
-      return toErrorResponse(error);
-    }
-  };
-  const routes = Object.fromEntries(METHODS.map((m) => [m, run(handlers[m])])) as Record<Exported, NextRouteHandler>;
-  routes.HEAD = async (request, context) => {
-    const response = await routes.GET(request, context);
-    return new Response(null, { status: response.status, headers: response.headers });
-  };
-  routes.OPTIONS = async () => new Response(null, { status: 204, headers: { Allow: allow, 'Cache-Control': 'no-store' } });
-  return routes;
+) {
+  return httpRoute(handlers, options?.params ?? [], {
+    methodNotAllowed: (allow) => errorResponse(JsonApiError.of(405, 'Method not allowed.', undefined, { Allow: allow })),
+    onError: toErrorResponse,
+  });
 }
