@@ -29,6 +29,13 @@ export default defineConfig([
     rules: { 'no-restricted-imports': ['error', { patterns: [noQueries] }] },
   },
   {
+    // A CLI is a process of its own: like instrumentation.ts it opens and migrates the database
+    // (db/client, db/migrate), but it reads and writes through the domain, never db/queries.
+    files: ['app/_transport/cli/**'],
+    ignores: ['**/*.test.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['@/db/queries/*'], message: 'A CLI reads and writes through the domain (app/_domain), not db/queries.' }] }] },
+  },
+  {
     // Playwright fixtures call their parameter `use`, which is not React's hook.
     files: ['test/http/**', 'e2e/**'],
     rules: { 'react-hooks/rules-of-hooks': 'off' },

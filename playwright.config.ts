@@ -1,8 +1,12 @@
 import { randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { defineConfig } from '@playwright/test';
 import { chromiumExecutable } from './e2e/support/chromium';
 
 const port = Number(process.env.E2E_PORT ?? 3100);
+// Where e2e/support/serve.mjs leaves the admin API key it made for the HTTP suite (workers inherit it).
+process.env.E2E_ADMIN_KEY_FILE ??= path.join(tmpdir(), `shop-e2e-admin-key-${port}`);
 const baseURL = `http://localhost:${port}`;
 
 export default defineConfig({
@@ -50,6 +54,8 @@ export default defineConfig({
       RATE_LIMIT_SIGNUPS_PER_IP: '100000',
       RATE_LIMIT_EMAILS_PER_IP: '100000',
       RATE_LIMIT_LOGIN_FAILURES_PER_IP: '100000',
+      // The shop key of SCAYLE's examples.
+      SHOP_KEY: 'ms',
     },
   },
 });

@@ -1,4 +1,5 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
@@ -61,10 +62,78 @@ const globalKey = Symbol.for('shop-account.database');
 type GlobalWithDb = typeof globalThis & { [globalKey]?: DatabaseHandle };
 const store = globalThis as GlobalWithDb;
 
-/** The process-wide database handle, opened lazily on first use. */
+/**
+ * The process-wide database handle, opened lazily on first use. An embedded database in a folder
+ * is marked as in use (`<dir>/.in-use`, see `embeddedDatabaseBusy`) while this process runs.
+ */
 export function databaseHandle(): DatabaseHandle {
-  store[globalKey] ??= openDatabase();
+  if (!store[globalKey]) {
+    const handle = openDatabase();
+    if (handle.kind === 'pglite' && handle.dir) markInUse(handle.dir);
+    store[globalKey] = handle;
+  }
   return store[globalKey];
+}
+
+// Embedded PGlite allows one process per data folder. The process holding it through
+// `databaseHandle()` (the app) writes its pid to this file; scripts check it before opening.
+const IN_USE_FILE = '.in-use';
+
+function inUseFilePid(file: string): number | null {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return null;
+  }
+  const pid = Number(text.split('\n')[0]!.trim());
+  return Number.isSafeInteger(pid) && pid > 0 ? pid : null;
+}
+
+/** Writes our pid to `<dir>/.in-use` (the folder exists) and removes it at exit if it is still ours. */
+function markInUse(dir: string): void {
+  const file = path.join(dir, IN_USE_FILE);
+  try {
+    writeFileSync(file, `${process.pid}\n`);
+  } catch {
+    return; // Advisory only: a read-only folder does not stop the app.
+  }
+  process.once('exit', () => {
+    try {
+      if (inUseFilePid(file) === process.pid) unlinkSync(file);
+    } catch {
+      // Gone already, or not ours to remove.
+    }
+  });
+}
+
+/**
+ * The pid in `<dir>/.in-use` when that process is alive and is not this one (EPERM: alive, another
+ * user's), else null; a file left by a process that has ended is ignored.
+ */
+export function embeddedDatabaseUser(dir: string): number | null {
+  const pid = inUseFilePid(path.join(dir, IN_USE_FILE));
+  if (pid === null || pid === process.pid) return null;
+  try {
+    process.kill(pid, 0);
+    return pid;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM' ? pid : null;
+  }
+}
+
+/**
+ * Why a script must not open the database of `options` now — another live process holds the
+ * embedded folder — or null (Postgres, in memory, or free). Call it before opening the database.
+ */
+export function embeddedDatabaseBusy(options: DatabaseOptions = databaseOptionsFromEnv()): string | null {
+  if (options.url || !options.pgliteDir) return null;
+  const pid = embeddedDatabaseUser(options.pgliteDir);
+  if (pid === null) return null;
+  return (
+    `The app is running on the embedded database in ${options.pgliteDir} (process ${pid}); stop it first, or set DATABASE_URL.\n` +
+    `(If it is not running, delete ${path.join(options.pgliteDir, IN_USE_FILE)}.)`
+  );
 }
 
 export function getDb(): Database {

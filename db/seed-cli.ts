@@ -1,6 +1,13 @@
-import { openDatabase } from './client';
+import { embeddedDatabaseBusy, openDatabase } from './client';
 import { migrateDatabase } from './migrate';
 import { DEMO_SHOPPER, seedDemoShopper } from './seed';
+
+// Embedded PGlite allows one process per data folder: not while the app holds it.
+const busy = embeddedDatabaseBusy();
+if (busy) {
+  console.error(busy);
+  process.exit(1);
+}
 
 const handle = openDatabase();
 await migrateDatabase(handle);

@@ -73,6 +73,11 @@ function filterConditions(f: CustomerListFilters): SQL[] {
 
 /** One page (`limit` + 1 rows, so the caller knows whether another page follows), with each row's sort value as text. */
 export async function selectCustomerPage(db: Executor, page: CustomerListPage) {
+  return await customerPageQuery(db, page);
+}
+
+/** The query of `selectCustomerPage`, not yet run (its plan is checked by admin-customers.plans.test.ts). */
+export function customerPageQuery(db: Executor, page: CustomerListPage) {
   const { expr, cast } = sortExpression[page.sort];
   const conditions = filterConditions(page.filters);
   if (page.after) {

@@ -55,6 +55,28 @@ export async function updateCustomerPassword(db: Executor, id: number, passwordH
   await db.update(customers).set({ passwordHash, passwordHashType, updatedAt: now }).where(eq(customers.id, id));
 }
 
+/**
+ * Replaces an imported (or outdated) hash by a new one, only while the row still holds the hash
+ * that was checked; never touches `updated_at` (nothing the customer sees changed).
+ */
+export async function rehashCustomerPassword(
+  db: Executor,
+  checked: { id: number; passwordHash: string | null; passwordHashType: string | null },
+  passwordHash: string,
+  passwordHashType: string,
+) {
+  await db
+    .update(customers)
+    .set({ passwordHash, passwordHashType })
+    .where(
+      and(
+        eq(customers.id, checked.id),
+        checked.passwordHash === null ? isNull(customers.passwordHash) : eq(customers.passwordHash, checked.passwordHash),
+        checked.passwordHashType === null ? isNull(customers.passwordHashType) : eq(customers.passwordHashType, checked.passwordHashType),
+      ),
+    );
+}
+
 export async function updateCustomerResetRequested(db: Executor, id: number, now: Date) {
   await db.update(customers).set({ passwordResetRequestedAt: now }).where(eq(customers.id, id));
 }

@@ -22,6 +22,8 @@ function routeFiles(dir = 'app'): string[] {
 type Probe = { method: string; url: string; status: number; allow?: string };
 const REF = 'DE--999999';
 const UUID = '00000000-0000-4000-8000-000000000000';
+const ADMIN_ROUTES = 'app/admin/v1/shops/[shopKey]/countries/[countryCode]/customers';
+const ADMIN = '/admin/v1/shops/ms/countries/DE/customers';
 
 /** Route file → probes without a token (each route's own answer, never a 5xx). */
 const probes: Record<string, Probe[]> = {
@@ -75,12 +77,36 @@ const probes: Record<string, Probe[]> = {
     { method: 'DELETE', url: '/availability-notifications/x', status: 404 },
   ],
   'app/(storefront-api)/openapi.json/route.ts': [{ method: 'GET', url: '/openapi.json', status: 200 }],
+  // The admin API without a key (the admin suite drives each one with a key).
+  [`${ADMIN_ROUTES}/route.ts`]: [
+    { method: 'OPTIONS', url: ADMIN, status: 204, allow: 'GET, HEAD, POST, OPTIONS' },
+    { method: 'GET', url: ADMIN, status: 401 },
+    { method: 'DELETE', url: ADMIN, status: 405, allow: 'GET, HEAD, POST, OPTIONS' },
+  ],
+  [`${ADMIN_ROUTES}/[customerIdentifier]/route.ts`]: [{ method: 'GET', url: `${ADMIN}/1`, status: 401 }],
+  [`${ADMIN_ROUTES}/[customerIdentifier]/reference-key/route.ts`]: [{ method: 'PUT', url: `${ADMIN}/1/reference-key`, status: 401 }],
+  [`${ADMIN_ROUTES}/[customerIdentifier]/password/route.ts`]: [{ method: 'PUT', url: `${ADMIN}/1/password`, status: 401 }],
+  [`${ADMIN_ROUTES}/[customerIdentifier]/password-hash/route.ts`]: [{ method: 'PUT', url: `${ADMIN}/key=x/password-hash`, status: 401 }],
+  [`${ADMIN_ROUTES}/[customerIdentifier]/addresses/route.ts`]: [{ method: 'GET', url: `${ADMIN}/1/addresses`, status: 401 }],
+  [`${ADMIN_ROUTES}/[customerIdentifier]/addresses/[addressIdentifier]/route.ts`]: [
+    { method: 'PATCH', url: `${ADMIN}/1/addresses/key=x`, status: 401 },
+    { method: 'OPTIONS', url: `${ADMIN}/1/addresses/1`, status: 204, allow: 'GET, HEAD, PATCH, OPTIONS' },
+  ],
+  [`${ADMIN_ROUTES}/[customerIdentifier]/addresses/[addressIdentifier]/reference-key/route.ts`]: [
+    { method: 'PUT', url: `${ADMIN}/1/addresses/1/reference-key`, status: 401 },
+  ],
+  'app/admin/v1/openapi.json/route.ts': [{ method: 'GET', url: '/admin/v1/openapi.json', status: 200 }],
+  'app/admin/[...path]/route.ts': [
+    { method: 'GET', url: '/admin/v2/anything', status: 404 },
+    { method: 'POST', url: '/admin/v1/shops/ms/countries/DE/orders', status: 404 },
+  ],
   'app/api/auth/[...nextauth]/route.ts': [
     { method: 'GET', url: '/api/auth/csrf', status: 200 },
     { method: 'GET', url: '/api/auth/session', status: 200 },
   ],
   'app/dev/mailbox/messages/route.ts': [{ method: 'GET', url: '/dev/mailbox/messages?to=nobody@example.com', status: 200 }],
   'app/docs/api/route.ts': [{ method: 'GET', url: '/docs/api', status: 200 }],
+  'app/docs/api/admin/route.ts': [{ method: 'GET', url: '/docs/api/admin', status: 200 }],
   'app/docs/api/scalar.js/route.ts': [{ method: 'GET', url: '/docs/api/scalar.js', status: 200 }],
   'app/logout/route.ts': [
     { method: 'POST', url: '/logout', status: 303 },
@@ -99,8 +125,14 @@ for (const [file, list] of Object.entries(probes)) {
       expect(response.status, `${probe.method} ${probe.url}`).toBe(probe.status);
       if (probe.allow) expect(response.headers.get('allow'), `${probe.method} ${probe.url}`).toBe(probe.allow);
       const type = response.headers.get('content-type') ?? '';
+      const answers = probe.method !== 'OPTIONS' && probe.method !== 'HEAD' && response.status !== 204;
+      if (probe.url.startsWith('/admin/')) {
+        if (answers) expect(type, `${probe.method} ${probe.url}`).toBe('application/json');
+        if (answers && response.status >= 400) expect(((await response.json()) as { errors: { errorKey: string }[] }).errors[0]!.errorKey).toMatch(/^[A-Z_]+$/);
+        continue;
+      }
       const api = !['/openapi.json', '/api/', '/dev/', '/docs/', '/logout', '/account/'].some((prefix) => probe.url.startsWith(prefix));
-      if (api && probe.method !== 'OPTIONS' && probe.method !== 'HEAD' && response.status !== 204) {
+      if (api && answers) {
         expect(type, `${probe.method} ${probe.url}`).toBe(JSONAPI);
         const body = (await response.json()) as { errors: { status: number }[] };
         expect(body.errors[0]!.status).toBe(probe.status);
@@ -141,6 +173,9 @@ test('the API reference page and its viewer are served from our own origin', asy
   expect(page.headers.get('content-type')).toContain('text/html');
   expect(html).toContain('src="/docs/api/scalar.js"');
   expect(html).toContain('data-url="/openapi.json"');
+  const admin = await (await raw('GET', '/docs/api/admin')).text();
+  expect(admin).toContain('data-url="/admin/v1/openapi.json"');
+  expect(admin).not.toMatch(/(src|href)="https?:/);
   expect(html).not.toMatch(/(src|href)="https?:/);
   const script = await raw('GET', '/docs/api/scalar.js');
   expect(script.headers.get('content-type')).toContain('javascript');

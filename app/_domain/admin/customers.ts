@@ -13,9 +13,9 @@ import { toCustomerReference } from '../customers/reference';
 import { hashPassword, PASSWORD_HASH_TYPE } from '../passwords/hashing';
 import { importPasswordHash } from '../passwords/imported';
 import { nowOf, type RequestContext } from '../shared/context';
-import { DomainError } from '../shared/errors';
+import { DomainError, isDomainError } from '../shared/errors';
 import { parseInput } from '../shared/validation';
-import { customerCreateSchema, importedHashSchema, passwordSetSchema, referenceKeyInputSchema } from './schema';
+import { customerCreateSchema, importedHashSchema, passwordSetSchema, referenceKeyInputSchema, type HashingType } from './schema';
 
 /**
  * The back office's view of customers (the admin API), over the same rows as the storefront.
@@ -29,7 +29,7 @@ import { customerCreateSchema, importedHashSchema, passwordSetSchema, referenceK
  * - Lists page by keyset (db/queries/admin-customers.ts), never by offset.
  */
 
-export { SORT_COLUMNS, type CustomerListFilters, type CustomerListPage, type SortColumn } from '@/db/queries/admin-customers';
+export type { CustomerListFilters, CustomerListPage, SortColumn } from '@/db/queries/admin-customers';
 
 export type CustomerIdentifier = { id: number } | { referenceKey: string };
 
@@ -161,13 +161,25 @@ function conflictOf(error: unknown): DomainError | null {
   return null;
 }
 
+/** The imported hash of a new customer; an unsupported one is reported at its place in the body (`passwordHash.hash`). */
+function importCreatedHash(passwordHash: { hash?: string | undefined; hashingType: HashingType }) {
+  try {
+    return importPasswordHash(passwordHash.hash ?? '', passwordHash.hashingType);
+  } catch (error) {
+    if (isDomainError(error) && error.code === 'unsupportedHash') {
+      throw new DomainError('unsupportedHash', { fields: [{ field: 'passwordHash.hash', code: 'invalid' }] });
+    }
+    throw error;
+  }
+}
+
 export async function createCustomerForAdmin(_principal: AdminPrincipal, input: unknown, context: Pick<RequestContext, 'now'> = {}): Promise<AdminCustomerView> {
   const now = nowOf(context);
   const data = parseInput(customerCreateSchema, input);
   const password = data.password
     ? { passwordHash: await hashPassword(data.password), passwordHashType: PASSWORD_HASH_TYPE }
     : data.passwordHash
-      ? importPasswordHash(data.passwordHash.hash ?? '', data.passwordHash.hashingType)
+      ? importCreatedHash(data.passwordHash)
       : { passwordHash: null, passwordHashType: null };
   try {
     const row = await insertCustomerStrict(getDb(), {

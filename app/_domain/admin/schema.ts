@@ -8,6 +8,9 @@ import { codePoints, emailSchema, newPasswordSchema, optionalText, pastDateSchem
  * rules as the shopper's forms (names, email, date of birth, password).
  */
 
+/** The list's sort columns (the keyset query's, db/queries/admin-customers.ts). */
+export { SORT_COLUMNS } from '@/db/queries/admin-customers';
+
 export const HASHING_TYPES = ['internal', 'salesforce', 'external'] as const;
 export type HashingType = (typeof HASHING_TYPES)[number];
 

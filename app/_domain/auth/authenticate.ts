@@ -1,6 +1,6 @@
 import 'server-only';
 import { getDb } from '@/db/client';
-import { selectCustomerByEmail, updateCustomerLastLogin, updateCustomerPassword } from '@/db/queries/customers';
+import { selectCustomerByEmail, updateCustomerLastLogin, rehashCustomerPassword } from '@/db/queries/customers';
 import type { CustomerRow } from '@/db/schema';
 import { hashPassword, PASSWORD_HASH_TYPE, verifyPassword } from '../passwords/hashing';
 import { verifyStoredPassword } from '../passwords/imported';
@@ -46,7 +46,9 @@ export async function authenticate(input: unknown, context: RequestContext): Pro
     ? await verifyStoredPassword(usable, password)
     : { valid: await verifyPassword(DUMMY_HASH, password), needsRehash: false };
   if (!usable || !valid) throw new DomainError('invalidCredentials');
-  if (needsRehash) await updateCustomerPassword(getDb(), usable.id, await hashPassword(password), PASSWORD_HASH_TYPE, now);
+  // Lazy migration: only over the hash just checked, so a password change or reset that lands
+  // meanwhile is never overwritten with the old password.
+  if (needsRehash) await rehashCustomerPassword(getDb(), usable, await hashPassword(password), PASSWORD_HASH_TYPE);
   if (!usable.confirmedAt) throw new DomainError('unconfirmed');
   await resetRateLimit('loginFailures', email);
   await undoRateLimitHit('loginFailuresPerIp', context.clientIp);

@@ -67,7 +67,7 @@ const answers: Record<Exclude<DomainErrorCode, 'validation'>, (e: DomainError) =
   invalidGender: () => ({ status: 400, errorKey: 'VALIDATION_ERROR', message: 'This value is not one of the allowed values.', field: 'gender' }),
   emailTaken: () => ({ status: 409, errorKey: 'EMAIL_ALREADY_EXISTS', message: 'A customer with this email address already exists.', field: 'email' }),
   referenceKeyTaken: () => ({ status: 409, errorKey: 'REFERENCE_KEY_ALREADY_EXISTS', message: 'This reference key is already in use.', field: 'referenceKey' }),
-  unsupportedHash: () => ({ status: 400, errorKey: 'UNSUPPORTED_HASH', message: 'This password hash is not supported for the given hashingType.', field: 'hash' }),
+  unsupportedHash: (e) => ({ status: 400, errorKey: 'UNSUPPORTED_HASH', message: 'This password hash is not supported for the given hashingType.', field: e.fields[0]?.field ?? 'hash' }),
   confirmationKeyInvalid: invalidRequest,
   rateLimited: () => ({ status: 429, errorKey: 'RATE_LIMITED', message: 'Too many requests. Try again later.' }),
   invalidCredentials: invalidRequest,

@@ -4,7 +4,7 @@ import { resolveAdminKey } from '@/app/_domain/admin/keys';
 import { shopKey } from '@/app/_domain/shared/config';
 import { isDomainError } from '@/app/_domain/shared/errors';
 import { logUnexpected } from '@/app/_domain/shared/log';
-import { httpRoute, type Handler, type Method } from '../http/route';
+import { httpRoute, type Handler, type Method } from '../http/http-route';
 import { AdminApiError, domainErrorToAdmin, type WireName } from './errors';
 
 /**

@@ -1,5 +1,6 @@
 import { toAlpha2 } from '@/app/_domain/addresses/countries';
-import { SORT_COLUMNS, type CustomerIdentifier, type CustomerInclude, type CustomerListFilters, type CustomerListPage, type SortColumn } from '@/app/_domain/admin/customers';
+import type { CustomerIdentifier, CustomerInclude, CustomerListFilters, CustomerListPage, SortColumn } from '@/app/_domain/admin/customers';
+import { SORT_COLUMNS } from '@/app/_domain/admin/schema';
 import type { AddressKey } from '@/app/_domain/addresses/service';
 import { AdminApiError } from './errors';
 
@@ -81,8 +82,10 @@ function id(field: string, value: string): number {
 }
 
 function instant(field: string, value: string): Date {
-  const date = /^\d{4}-\d{2}-\d{2}([T ][0-9:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(value.trim()) ? new Date(value.trim()) : new Date(NaN);
-  if (Number.isNaN(date.getTime())) throw invalid(field, `${field} must be an ISO 8601 date or date-time.`);
+  const match = /^(\d{4})-(\d{2})-(\d{2})([T ][0-9:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.exec(value.trim());
+  const date = match && isCalendarDay(Number(match[1]), Number(match[2]), Number(match[3])) ? new Date(value.trim()) : new Date(NaN);
+  // Postgres has no year 0: an instant before 0001-01-01 UTC would fail in the query.
+  if (Number.isNaN(date.getTime()) || date.getUTCFullYear() < 1) throw invalid(field, `${field} must be an ISO 8601 date or date-time.`);
   return date;
 }
 
@@ -142,15 +145,37 @@ function decodeCursor(value: string, sort: SortColumn, descending: boolean): { v
   return { value: content.v, id: content.i! };
 }
 
-/** Whether a cursor's sort value can be cast to its column's type (so a forged one is a 400, not a database error). */
+/** A real calendar day of year 1 or later (Postgres has no year 0; a date like 2020-02-30 is refused by its cast). */
+function isCalendarDay(year: number, month: number, day: number): boolean {
+  const date = new Date(Date.UTC(2000, month - 1, day));
+  date.setUTCFullYear(year);
+  return year >= 1 && date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+const CURSOR_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const CURSOR_TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})(\.\d{1,6})?[+-](\d{2})(:(\d{2}))?$/;
+
+/**
+ * Whether a cursor's sort value can be cast to its column's type (so a forged one is a 400, not a
+ * database error): the form Postgres prints, with every field in range.
+ */
 function cursorValueFits(sort: SortColumn, value: string): boolean {
   if (/\p{Cc}/u.test(value) || value.length > 300) return false;
   switch (sort) {
     case 'id': return ID.test(value);
-    case 'birthDate': return value === '-infinity' || /^\d{4}-\d{2}-\d{2}$/.test(value);
+    case 'birthDate': {
+      const m = CURSOR_DATE.exec(value);
+      return value === '-infinity' || (m !== null && isCalendarDay(Number(m[1]), Number(m[2]), Number(m[3])));
+    }
     case 'firstName':
     case 'lastName': return true;
-    default: return value === '-infinity' || /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2})?$/.test(value);
+    default: {
+      const m = CURSOR_TIMESTAMP.exec(value);
+      if (value === '-infinity') return true;
+      if (!m) return false;
+      const [hour, minute, second, offsetHours, offsetMinutes] = [m[4], m[5], m[6], m[8], m[10] ?? '0'].map(Number) as [number, number, number, number, number];
+      return isCalendarDay(Number(m[1]), Number(m[2]), Number(m[3])) && hour <= 23 && minute <= 59 && second <= 59 && offsetHours <= 15 && offsetMinutes <= 59;
+    }
   }
 }
 

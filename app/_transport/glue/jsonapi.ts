@@ -1,7 +1,7 @@
 import { appUrl } from '@/app/_domain/shared/config';
 import { isDomainError } from '@/app/_domain/shared/errors';
 import { logUnexpected } from '@/app/_domain/shared/log';
-import { httpRoute, type Handler, type Method, type RouteParams } from '../http/route';
+import { httpRoute, type Handler, type Method, type RouteParams } from '../http/http-route';
 import { domainErrorToJsonApi, JsonApiError } from './errors';
 
 export { JsonApiError, type ErrorObject } from './errors';
@@ -207,7 +207,7 @@ export function errorResponse(error: JsonApiError): Response {
 
 // ---------------------------------------------------------------- route wrapper
 
-export { allowHeader, type Handler, type NextRouteHandler, type RouteContext } from '../http/route';
+export { allowHeader, type Handler, type NextRouteHandler, type RouteContext } from '../http/http-route';
 
 /** Converts anything a handler throws into a JSON:API error response (never a bare 500 page). */
 function toErrorResponse(error: unknown): Response {

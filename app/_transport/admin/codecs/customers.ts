@@ -6,7 +6,7 @@ import { addressEntity, addressEntitySchema } from './addresses';
 
 /**
  * SCAYLE's customer ↔ the customer columns: `birthDate` ↔ dateOfBirth, gender `m`/`f`/`d` ↔
- * Male/Female/Diverse (another value goes on unchanged, so the entity's rule refuses it),
+ * Male/Female/Diverse (any other value is refused by the entity's rule, the domain's own names too),
  * `status.isActive`, `lastLoginDate`. It only renames: every rule is the entity's.
  */
 
@@ -25,8 +25,17 @@ export function customerCreateToDomain(body: Record<string, unknown>): Record<st
   const input: Record<string, unknown> = {};
   for (const name of CREATE_FIELDS) if (Object.hasOwn(body, name)) input[name] = body[name];
   if (Object.hasOwn(body, 'birthDate')) input.dateOfBirth = body.birthDate;
-  if (Object.hasOwn(body, 'gender')) input.gender = typeof body.gender === 'string' ? (GENDER_TO_DOMAIN[body.gender] ?? body.gender) : body.gender;
+  if (Object.hasOwn(body, 'gender')) input.gender = genderToDomain(body.gender);
   return input;
+}
+
+/**
+ * `m`/`f`/`d` → the domain's gender. Any other string must be refused even when it is a domain
+ * name (`Male`): lower-cased, it can never be one of them, and the entity's rule answers `choice`.
+ */
+function genderToDomain(gender: unknown): unknown {
+  if (typeof gender !== 'string') return gender;
+  return Object.hasOwn(GENDER_TO_DOMAIN, gender) ? GENDER_TO_DOMAIN[gender] : gender.toLowerCase();
 }
 
 const createShape = customerCreateSchema.shape;

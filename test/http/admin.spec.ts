@@ -1,0 +1,231 @@
+import { readFileSync } from 'node:fs';
+import bcrypt from 'bcryptjs';
+import SwaggerClient from 'swagger-client';
+import { Contract, expect, JSONAPI, test, uniqueEmail } from './support';
+
+/**
+ * The admin API over HTTP against the built app, driven as SCAYLE's documentation drives it: the
+ * seed's JavaScript examples run unchanged (apart from values) through swagger-client pointed at
+ * /admin/v1/openapi.json, and every answer is validated against that document. The key is made
+ * by `npm run admin-key -- create` before the server starts (e2e/support/serve.mjs).
+ */
+
+const adminKey = () => readFileSync(process.env.E2E_ADMIN_KEY_FILE!, 'utf8').trim();
+
+type AdminDocument = ConstructorParameters<typeof Contract>[0] & { paths: Record<string, unknown> };
+
+async function adminContract(baseURL: string): Promise<Contract> {
+  const document = (await (await fetch(`${baseURL}/admin/v1/openapi.json`)).json()) as AdminDocument;
+  const paths = Object.fromEntries(Object.entries(document.paths).map(([path, item]) => [`/admin/v1${path}`, item]));
+  return new Contract({ ...document, paths } as AdminDocument);
+}
+
+/** `SwaggerClient({ url, authorizations: { accessToken: key } })`, each answer checked against the document. */
+async function client(baseURL: string, key = adminKey()) {
+  const contract = await adminContract(baseURL);
+  const userFetch = async (url: string, init: RequestInit) => {
+    const response = await fetch(url, init);
+    const method = (init.method ?? 'GET').toUpperCase();
+    const operation = contract.operationFor(method, url);
+    expect(operation, `${method} ${url} is not documented`).toBeDefined();
+    await contract.check(method, operation!, response);
+    return response;
+  };
+  return SwaggerClient({ url: `${baseURL}/admin/v1/openapi.json`, authorizations: { accessToken: key }, userFetch });
+}
+
+/** What swagger-client throws for a non-2xx answer. */
+async function failure(call: Promise<unknown>): Promise<{ status: number; body: { errors: { errorKey: string; context: Record<string, unknown> }[] } }> {
+  try {
+    await call;
+  } catch (error) {
+    const { status, response } = error as { status: number; response: { body: never } };
+    return { status, body: response.body };
+  }
+  throw new Error('expected the call to fail');
+}
+
+const suffix = () => Math.random().toString(36).slice(2, 10);
+
+test.describe('admin API (SCAYLE examples through swagger-client)', () => {
+  test('customers: create, reference key, get by id and key, list with filters, passwords', async ({ baseURL }) => {
+    const adminApi = await client(baseURL!);
+    const email = uniqueEmail('admin');
+    const created = await adminApi.apis.Customers.createCustomer(
+      { shopKey: 'ms', countryCode: 'DE' },
+      { requestBody: { email, firstName: 'John', lastName: 'Doe', gender: 'm', groups: ['vip'], password: 'a-long-password' } },
+    );
+    expect(created.status).toBe(201);
+    const customerId = created.body.id as number;
+    expect(created.body).toMatchObject({ email, gender: 'm', type: 'personal', status: { isActive: true, isGuestCustomer: false }, hasPassword: true });
+    expect(created.body.customerReference).toBe(`DE--${customerId}`);
+
+    // "Update Customer Reference Key"
+    const myKey = `my-key-${suffix()}`;
+    // eslint-disable-next-line prefer-const -- the seed's example, as written
+    let customerReferenceKey = { referenceKey: myKey };
+    let response = await adminApi.apis.Customers.updateCustomerReferenceKey({ shopKey: 'ms', countryCode: 'DE', customerId }, { requestBody: customerReferenceKey });
+    let customer = response.body;
+    expect(customer.referenceKey).toBe(myKey);
+
+    // "Get customer" by id and by reference key
+    response = await adminApi.apis.Customers.getCustomer({ shopKey: 'ms', countryCode: 'DE', customerIdentifier: customerId });
+    customer = response.body;
+    expect(customer.id).toBe(customerId);
+    response = await adminApi.apis.Customers.getCustomer({ shopKey: 'ms', countryCode: 'DE', customerIdentifier: `key=${myKey}`, with: 'addresses,legacyCustomData' });
+    expect(response.body).toMatchObject({ id: customerId, addresses: [], legacyCustomData: [] });
+
+    // "List Customers", "Read with Options"
+    response = await adminApi.apis.Customers.getCustomers({ shopKey: 'ms', countryCode: 'DEU' });
+    let customers = response.body.entities as { id: number }[];
+    expect(customers.length).toBeGreaterThan(0);
+    response = await adminApi.apis.Customers.getCustomers({ shopKey: 'ms', countryCode: 'DEU', with: 'addresses', 'filters[id]': `${customerId}` });
+    customers = response.body.entities;
+    expect(customers.map((c) => c.id)).toEqual([customerId]);
+    customers.forEach((c) => expect((c as unknown as { addresses: unknown[] }).addresses).toEqual([]));
+    response = await adminApi.apis.Customers.getCustomers({ shopKey: 'ms', countryCode: 'DE', 'filters[group]': 'vip', sort: 'createdAt', sortDir: 'desc', limit: 1 });
+    expect(response.body.entities).toHaveLength(1);
+
+    // "Set Customer Password" by reference key and by id: the password then signs in on the storefront.
+    const password = { password: 'yourPassword-2026', hashingType: 'internal' };
+    await adminApi.apis.Customers.setCustomerPassword({ shopKey: 'ms', countryCode: 'DE', customerIdentifier: `key=${myKey}` }, { requestBody: password });
+    const done = await adminApi.apis.Customers.setCustomerPassword({ shopKey: 'ms', countryCode: 'DE', customerIdentifier: customerId }, { requestBody: password });
+    expect(done.status).toBe(204);
+    const signIn = (secret: string) =>
+      fetch(`${baseURL}/access-tokens`, {
+        method: 'POST',
+        headers: { 'Content-Type': JSONAPI },
+        body: JSON.stringify({ data: { type: 'access-tokens', attributes: { username: email, password: secret } } }),
+      });
+    expect((await signIn('yourPassword-2026')).status).toBe(201);
+
+    // "Set Customer Password Hash" (a bcrypt hash from a former shop): sign-in works and re-hashes.
+    const passwordHash = { hash: bcrypt.hashSync('from-the-old-shop', 10), hashingType: 'internal' };
+    await adminApi.apis.Customers.setCustomerPasswordHash({ shopKey: 'ms', countryCode: 'DE', customerIdentifier: `key=${myKey}` }, { requestBody: passwordHash });
+    expect((await signIn('yourPassword-2026')).status).toBe(401);
+    expect((await signIn('from-the-old-shop')).status).toBe(201);
+    expect((await signIn('from-the-old-shop')).status).toBe(201);
+
+    const unsupported = await failure(
+      adminApi.apis.Customers.setCustomerPasswordHash({ shopKey: 'ms', countryCode: 'DE', customerIdentifier: customerId }, { requestBody: { hash: '5f4dcc3b5aa765d61d8327deb882cf99', hashingType: 'internal' } }),
+    );
+    expect(unsupported.status).toBe(400);
+    expect(unsupported.body.errors[0]!.errorKey).toBe('UNSUPPORTED_HASH');
+
+    const taken = await failure(adminApi.apis.Customers.createCustomer({ shopKey: 'ms', countryCode: 'DE' }, { requestBody: { email: email.toUpperCase(), firstName: 'J', lastName: 'D' } }));
+    expect(taken.status).toBe(409);
+    expect(taken.body.errors[0]!.errorKey).toBe('EMAIL_ALREADY_EXISTS');
+
+    const missing = await failure(adminApi.apis.Customers.getCustomer({ shopKey: 'ms', countryCode: 'DE', customerIdentifier: 'key=nobody-has-this-key' }));
+    expect(missing.status).toBe(404);
+    expect(missing.body.errors[0]!.errorKey).toBe('CUSTOMER_NOT_FOUND');
+
+    const tooMany = await failure(adminApi.apis.Customers.getCustomers({ shopKey: 'ms', countryCode: 'DE', limit: 1001 }));
+    expect(tooMany.status).toBe(400);
+    expect(tooMany.body.errors[0]!.context.field).toBe('limit');
+  });
+
+  test('addresses: the seed’s example body, by reference key, shared with the shopper’s address book', async ({ baseURL }) => {
+    const client_ = await client(baseURL!);
+    const email = uniqueEmail('admin-address');
+    const myKey = `my-key-${suffix()}`;
+    const created = await client_.apis.Customers.createCustomer(
+      { shopKey: 'ms', countryCode: 'DE' },
+      { requestBody: { email, firstName: 'John', lastName: 'Doe', referenceKey: myKey, password: 'a-long-password' } },
+    );
+
+    // "Create a customer address" — the seed's body with a real Hamburg postcode (its "123456" is not German).
+    let customerAddress: Record<string, unknown> = {
+      referenceKey: 'my-key',
+      street: 'Domstraße',
+      houseNumber: '1',
+      additional: 'first floor',
+      zipCode: '20095',
+      city: 'Hamburg',
+      countryCode: 'DEU',
+      state: 'Hamburg',
+      collectionPoint: { customerKey: 'bced-234-234', description: 'Kiosk', key: '12345-a', type: 'hermes_parcelshop' },
+      isDefault: { billing: false, shipping: false },
+      recipient: { firstName: 'John', gender: 'm', lastName: 'Doe', title: 'Prof.' },
+    };
+    let response = await client_.apis.Customers.createCustomerAddress({ shopKey: 'ms', countryCode: 'DE', customerIdentifier: `key=${myKey}` }, { requestBody: customerAddress });
+    customerAddress = response.body;
+    expect(response.status).toBe(201);
+    expect(customerAddress).toMatchObject({ countryCode: 'DEU', recipient: { firstName: 'John', gender: 'm', title: 'Prof.', type: 'personal' }, isDefault: { billing: true, shipping: true } });
+
+    const seedZip = await failure(
+      client_.apis.Customers.createCustomerAddress({ shopKey: 'ms', countryCode: 'DE', customerIdentifier: `key=${myKey}` }, { requestBody: { street: 'Domstraße', zipCode: '123456', city: 'Hamburg', countryCode: 'DEU' } }),
+    );
+    expect(seedZip.status).toBe(400);
+    expect(seedZip.body.errors.map((e) => e.context.field)).toEqual(['zipCode']);
+
+    // "Get a customer's address by reference key", "List Addresses"
+    response = await client_.apis.Customers.getCustomerAddress({ shopKey: 'ms', countryCode: 'DE', customerIdentifier: `key=${myKey}`, addressIdentifier: 'key=my-key' });
+    expect(response.body.id).toBe(customerAddress.id);
+    response = await client_.apis.Customers.getCustomerAddresses({ shopKey: 'ms', countryCode: 'DE', customerIdentifier: `key=${myKey}` });
+    expect((response.body.entities as { id: number }[]).map((a) => a.id)).toEqual([customerAddress.id]);
+
+    // "Update a customer's address" (the full body), then its reference key.
+    response = await client_.apis.Customers.updateCustomerAddress(
+      { shopKey: 'ms', countryCode: 'DE', customerIdentifier: `key=${myKey}`, addressIdentifier: 'key=my-key' },
+      {
+        requestBody: {
+          street: 'Domstraße', houseNumber: '1', additional: 'erste Stock', zipCode: '20095', city: 'Hamburg', countryCode: 'DEU', state: 'Hamburg',
+          collectionPoint: { customerKey: 'bced-234-234', description: 'Kiosk', key: '12345-a', type: 'hermes_parcelshop' },
+          isDefault: { billing: false, shipping: false },
+          recipient: { firstName: 'John', gender: 'm', lastName: 'Doe', title: 'Prof.' },
+        },
+      },
+    );
+    expect(response.body.additional).toBe('erste Stock');
+    response = await client_.apis.Customers.updateCustomerAddressReferenceKey(
+      { shopKey: 'ms', countryCode: 'DE', customerIdentifier: `key=${myKey}`, addressId: customerAddress.id },
+      { requestBody: { referenceKey: 'my-other-key' } },
+    );
+    expect(response.body.referenceKey).toBe('my-other-key');
+
+    // The same row in the shopper's address book (storefront API), and the other way round.
+    const token = await fetch(`${baseURL}/access-tokens`, {
+      method: 'POST',
+      headers: { 'Content-Type': JSONAPI },
+      body: JSON.stringify({ data: { type: 'access-tokens', attributes: { username: email, password: 'a-long-password' } } }),
+    });
+    const { accessToken } = ((await token.json()) as { data: { attributes: { accessToken: string } } }).data.attributes;
+    const reference = created.body.customerReference as string;
+    const book = await fetch(`${baseURL}/customers/${reference}/addresses`, { headers: { Authorization: `Bearer ${accessToken}` } });
+    const storefront = ((await book.json()) as { data: { attributes: Record<string, unknown> }[] }).data;
+    expect(storefront.map((a) => a.attributes)).toEqual([
+      expect.objectContaining({ salutation: 'Mr', address1: 'Domstraße', address2: '1', address3: 'erste Stock', iso2Code: 'DE', zipCode: '20095' }),
+    ]);
+    const added = await fetch(`${baseURL}/customers/${reference}/addresses`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${accessToken}`, 'Content-Type': JSONAPI },
+      body: JSON.stringify({
+        data: { type: 'addresses', attributes: { salutation: 'Mrs', firstName: 'Jane', lastName: 'Doe', address1: 'Ringstraße', address2: '5', zipCode: '1010', city: 'Wien', iso2Code: 'AT' } },
+      }),
+    });
+    expect(added.status).toBe(201);
+    response = await client_.apis.Customers.getCustomerAddresses({ shopKey: 'ms', countryCode: 'DE', customerIdentifier: `key=${myKey}` });
+    expect(response.body.entities).toContainEqual(expect.objectContaining({ countryCode: 'AUT', recipient: expect.objectContaining({ firstName: 'Jane', gender: 'f' }) }));
+  });
+
+  test('keys: a missing or wrong key is 401, a storefront token never works here, an admin key never on the storefront', async ({ baseURL }) => {
+    const wrong = await client(baseURL!, 'sk_admin_not-a-key');
+    const denied = await failure(wrong.apis.Customers.getCustomers({ shopKey: 'ms', countryCode: 'DE' }));
+    expect(denied.status).toBe(401);
+    expect(denied.body.errors[0]!.errorKey).toBe('ACCESS_DENIED');
+    const noKey = await fetch(`${baseURL}/admin/v1/shops/ms/countries/DE/customers`);
+    expect(noKey.status).toBe(401);
+    const bearer = await fetch(`${baseURL}/admin/v1/shops/ms/countries/DE/customers`, { headers: { Authorization: `Bearer ${adminKey()}` } });
+    expect(bearer.status).toBe(401);
+    const onStorefront = await fetch(`${baseURL}/customers`, { headers: { Authorization: `Bearer ${adminKey()}`, 'X-Access-Token': adminKey() } });
+    expect(onStorefront.status).toBe(401);
+    const otherShop = await fetch(`${baseURL}/admin/v1/shops/other/countries/DE/customers`, { headers: { 'X-Access-Token': adminKey() } });
+    expect(otherShop.status).toBe(404);
+    const badCountry = await fetch(`${baseURL}/admin/v1/shops/ms/countries/XX/customers`, { headers: { 'X-Access-Token': adminKey() } });
+    expect(badCountry.status).toBe(400);
+    const unknownPath = await fetch(`${baseURL}/admin/v1/nothing/here`, { headers: { 'X-Access-Token': adminKey() } });
+    expect(unknownPath.status).toBe(404);
+    expect(await unknownPath.json()).toEqual({ errors: [{ errorKey: 'NOT_FOUND', message: 'Not found.', context: {} }] });
+  });
+});
