@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../client';
 import { customerAddresses, customers } from '../schema';
 
@@ -71,13 +71,49 @@ function filterConditions(f: CustomerListFilters): SQL[] {
   return conditions.filter((c): c is SQL => c !== undefined);
 }
 
-/** One page (`limit` + 1 rows, so the caller knows whether another page follows), with each row's sort value as text. */
-export async function selectCustomerPage(db: Executor, page: CustomerListPage) {
-  return await customerPageQuery(db, page);
+/**
+ * A filter "narrows" the list when at most this many customers pass it: the page is then read from
+ * the filter's own index and sorted (a few milliseconds), instead of walking the sort's index past
+ * rows that do not pass — which the planner may choose when it cannot know that few rows pass or
+ * that they lie far along the sort order (e.g. recent `createdAt` with the default id sort).
+ */
+export const NARROW_FILTER_ROWS = 10_000;
+
+/** The filters whose own index can drive a page, each as a condition (the sort's own column drives itself). */
+function drivingFilters(f: CustomerListFilters, sort: SortColumn): SQL[] {
+  const range = (column: typeof customers.createdAt | typeof customers.updatedAt, min?: Date, max?: Date) =>
+    and(min ? gte(column, min) : undefined, max ? lte(column, max) : undefined);
+  return [
+    f.groups ? sql`${customers.groups} && ${sql.param(f.groups)}::text[]` : undefined,
+    (f.minCreatedAt || f.maxCreatedAt) && sort !== 'createdAt' ? range(customers.createdAt, f.minCreatedAt, f.maxCreatedAt) : undefined,
+    (f.minUpdatedAt || f.maxUpdatedAt) && sort !== 'updatedAt' ? range(customers.updatedAt, f.minUpdatedAt, f.maxUpdatedAt) : undefined,
+    f.billingCountryCode ? defaultAddressCountry('billing', f.billingCountryCode) : undefined,
+    f.shippingCountryCode ? defaultAddressCountry('shipping', f.shippingCountryCode) : undefined,
+    f.isActive === false ? eq(customers.isActive, false) : undefined,
+  ].filter((c): c is SQL => c !== undefined);
 }
 
-/** The query of `selectCustomerPage`, not yet run (its plan is checked by admin-customers.plans.test.ts). */
-export function customerPageQuery(db: Executor, page: CustomerListPage) {
+/** Whether one of the page's filters lets at most NARROW_FILTER_ROWS customers through (a bounded count on its index). */
+export async function hasNarrowFilter(db: Executor, page: CustomerListPage): Promise<boolean> {
+  for (const condition of drivingFilters(page.filters, page.sort)) {
+    const passing = db.select({ id: customers.id }).from(customers).where(condition).limit(NARROW_FILTER_ROWS + 1).as('passing');
+    const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(passing);
+    if (row && row.n <= NARROW_FILTER_ROWS) return true;
+  }
+  return false;
+}
+
+/** One page (`limit` + 1 rows, so the caller knows whether another page follows), with each row's sort value as text. */
+export async function selectCustomerPage(db: Executor, page: CustomerListPage) {
+  return await customerPageQuery(db, page, { filterFirst: await hasNarrowFilter(db, page) });
+}
+
+/**
+ * The query of `selectCustomerPage`, not yet run (its plans are checked by
+ * admin-customers.plans.test.ts). `filterFirst`: the filtered rows are read first (an `OFFSET 0`
+ * fence keeps the sort's index out of that step), then sorted and cut to the page.
+ */
+export function customerPageQuery(db: Executor, page: CustomerListPage, options: { filterFirst?: boolean } = {}) {
   const { expr, cast } = sortExpression[page.sort];
   const conditions = filterConditions(page.filters);
   if (page.after) {
@@ -85,6 +121,22 @@ export function customerPageQuery(db: Executor, page: CustomerListPage) {
     conditions.push(page.sort === 'id' ? (page.descending ? sql`${customers.id} < ${page.after.id}` : sql`${customers.id} > ${page.after.id}`) : after);
   }
   const order = page.descending ? desc : asc;
+  if (options.filterFirst) {
+    const filtered = db
+      .select({ ...getTableColumns(customers), sortKey: sql`${expr}`.as('sort_key') })
+      .from(customers)
+      .where(and(...conditions))
+      // Drizzle leaves out a numeric `offset 0`; as SQL it stays, and fences the subquery.
+      .offset(sql`0` as unknown as number)
+      .as('filtered');
+    const sortKey = sql`"filtered"."sort_key"`;
+    const { sortKey: _sortKey, ...columns } = filtered._.selectedFields;
+    return db
+      .select({ customer: columns, sortValue: sql<string>`(${sortKey})::text`.as('sort_value') })
+      .from(filtered)
+      .orderBy(order(sortKey), order(sql`"filtered"."id"`))
+      .limit(page.limit + 1);
+  }
   return db
     .select({ customer: customers, sortValue: sql<string>`(${expr})::text` })
     .from(customers)

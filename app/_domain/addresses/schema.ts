@@ -79,6 +79,15 @@ export type AddressValues = z.output<typeof addressSchema>;
 /** A PATCH: field rules only; the merged address is then validated whole with `addressSchema`. */
 export const addressPatchSchema = addressObject.partial();
 
+/**
+ * A shopper's PATCH merged onto the stored address: the patch itself passed `addressPatchSchema`;
+ * what it left untouched may lack a salutation or house number when the back office wrote the
+ * address, which must not stop the shopper from editing it (or making it a default).
+ */
+export const addressMergedSchema = withCountryRules(
+  addressObject.extend({ salutation: addressFields.salutation.nullable(), houseNumber: optionalText(255) }),
+);
+
 /** The recipient's gender on an address (the admin API's `recipient.gender`). */
 export const ADDRESS_GENDERS = ['m', 'f', 'd'] as const;
 

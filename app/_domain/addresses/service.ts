@@ -21,7 +21,7 @@ import { nowOf, type RequestContext } from '../shared/context';
 import { DomainError } from '../shared/errors';
 import { parseInput } from '../shared/validation';
 import { internationalPhone } from './countries';
-import { addressPatchSchema, addressSchema, backOfficeAddressPatchSchema, backOfficeAddressSchema, referenceKeySchema } from './schema';
+import { addressMergedSchema, addressPatchSchema, addressSchema, backOfficeAddressPatchSchema, backOfficeAddressSchema, referenceKeySchema } from './schema';
 
 /**
  * The address book.
@@ -97,8 +97,9 @@ const DOCTOR = /^dr\.?$/i;
 function toColumns(principal: Principal, values: Record<string, unknown>, customer: Pick<CustomerRow, 'firstName' | 'lastName'>) {
   const { isDefaultShipping: _shipping, isDefaultBilling: _billing, ...columns } = values;
   if (principal.kind === 'customer') {
-    const salutation = columns.salutation as string;
-    return { ...columns, gender: SALUTATION_GENDER[salutation] ?? null, title: salutation === 'Dr' ? 'Dr.' : null };
+    const salutation = columns.salutation as string | null;
+    const houseNumber = (columns.houseNumber as string | null) ?? '';
+    return { ...columns, houseNumber, gender: (salutation && SALUTATION_GENDER[salutation]) ?? null, title: salutation === 'Dr' ? 'Dr.' : null };
   }
   const title = (columns.title as string | null) ?? null;
   const gender = (columns.gender as string | null) ?? null;
@@ -116,7 +117,7 @@ function toColumns(principal: Principal, values: Record<string, unknown>, custom
 function toInput(principal: Principal, row: AddressRow): Record<string, unknown> {
   const { salutation, firstName, lastName, street, houseNumber, additional, zipCode, city, countryCode, state, company, phone } = row;
   const shared = { salutation, firstName, lastName, street, houseNumber, additional, zipCode, city, countryCode, state, company, phone };
-  if (principal.kind === 'customer') return shared;
+  if (principal.kind === 'customer') return { ...shared, houseNumber: houseNumber || null };
   const { referenceKey, gender, title, collectionPoint } = row;
   return { ...shared, houseNumber: houseNumber || null, referenceKey, gender, title, collectionPoint };
 }
@@ -214,7 +215,7 @@ export async function changeAddress(
       // The back office's new gender or title sets the salutation again (unless it sends one).
       if (admin && (changes.gender !== undefined || changes.title !== undefined) && changes.salutation === undefined) changes.salutation = null;
       // The merged address is validated whole: a new zipCode is checked against the stored country.
-      const merged = parseInput(admin ? backOfficeAddressSchema : addressSchema, { ...toInput(principal, stored), ...changes }) as Record<string, unknown>;
+      const merged = parseInput(admin ? backOfficeAddressSchema : addressMergedSchema, { ...toInput(principal, stored), ...changes }) as Record<string, unknown>;
       const flags = await applyDefaults(
         tx,
         customerId,

@@ -3,6 +3,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
 import {
+  ADMIN_KEY_TOUCH_INTERVAL_MS,
   insertAdminApiKey,
   revokeAdminApiKey,
   selectAdminApiKeys,
@@ -61,8 +62,10 @@ export async function resolveAdminKey(raw: string | null, now: Date = new Date()
   const keyHash = hashSecretKey(raw);
   const row = await selectLiveAdminApiKeyByHash(getDb(), keyHash);
   if (!row || !sameHash(row.keyHash, keyHash)) return null;
+  // The row tells whether its last use is older than the interval: most requests write nothing.
+  const stale = !row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= ADMIN_KEY_TOUCH_INTERVAL_MS;
   try {
-    await touchAdminApiKey(getDb(), row.id, now);
+    if (stale) await touchAdminApiKey(getDb(), row.id, now);
   } catch {
     // Bookkeeping only: the key is valid whether or not its use could be recorded.
   }

@@ -83,7 +83,9 @@ function id(field: string, value: string): number {
 
 function instant(field: string, value: string): Date {
   const match = /^(\d{4})-(\d{2})-(\d{2})([T ][0-9:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.exec(value.trim());
-  const date = match && isCalendarDay(Number(match[1]), Number(match[2]), Number(match[3])) ? new Date(value.trim()) : new Date(NaN);
+  // A date-time without a zone is UTC (never the server's local time).
+  const text = match?.[4] && !match[5] ? `${value.trim()}Z` : value.trim();
+  const date = match && isCalendarDay(Number(match[1]), Number(match[2]), Number(match[3])) ? new Date(text) : new Date(NaN);
   // Postgres has no year 0: an instant before 0001-01-01 UTC would fail in the query.
   if (Number.isNaN(date.getTime()) || date.getUTCFullYear() < 1) throw invalid(field, `${field} must be an ISO 8601 date or date-time.`);
   return date;

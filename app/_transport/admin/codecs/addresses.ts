@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { toAlpha2, toAlpha3 } from '@/app/_domain/addresses/countries';
-import { ADDRESS_GENDERS, backOfficeAddressObject } from '@/app/_domain/addresses/schema';
+import { ADDRESS_GENDERS, backOfficeAddressObject, backOfficeAddressPatchSchema, backOfficeAddressSchema } from '@/app/_domain/addresses/schema';
 import type { AddressView } from '@/app/_domain/addresses/service';
-import { DomainError } from '@/app/_domain/shared/errors';
+import { DomainError, type FieldError } from '@/app/_domain/shared/errors';
+import { fieldErrors } from '@/app/_domain/shared/validation';
 import type { WireName } from '../errors';
 
 /**
@@ -24,29 +25,39 @@ export const addressWireName: WireName = (field) => NESTED[field] ?? field;
 
 const FLAT = ['referenceKey', 'street', 'houseNumber', 'additional', 'zipCode', 'city', 'state', 'phone', 'company', 'collectionPoint'] as const;
 
-function objectAt(body: Record<string, unknown>, name: string): Record<string, unknown> | undefined {
+function objectAt(body: Record<string, unknown>, name: string, errors: FieldError[]): Record<string, unknown> | undefined {
   const value = body[name];
   if (value === undefined || value === null) return undefined;
   if (typeof value !== 'object' || Array.isArray(value)) {
-    throw new DomainError('validation', { fields: [{ field: name, code: 'type', params: { expected: 'object' } }] });
+    errors.push({ field: name, code: 'type', params: { expected: 'object' } });
+    return undefined;
   }
   return value as Record<string, unknown>;
 }
 
-/** The request body in the domain's names (only the fields this endpoint knows). */
-export function addressToDomain(body: Record<string, unknown>): Record<string, unknown> {
+/**
+ * The request body in the domain's names (only the fields this endpoint knows). A `recipient` or
+ * `isDefault` that is not an object is reported together with every other bad field (the
+ * entity's own check of the rest), and nothing is written.
+ */
+export function addressToDomain(body: Record<string, unknown>, mode: 'create' | 'update' = 'create'): Record<string, unknown> {
+  const errors: FieldError[] = [];
   const input: Record<string, unknown> = {};
   for (const name of FLAT) if (Object.hasOwn(body, name)) input[name] = body[name];
   if (Object.hasOwn(body, 'countryCode')) {
     const code = body.countryCode;
     input.countryCode = typeof code === 'string' ? (toAlpha2(code) ?? code) : code;
   }
-  const recipient = objectAt(body, 'recipient');
+  const recipient = objectAt(body, 'recipient', errors);
   if (recipient) for (const name of ['firstName', 'lastName', 'gender', 'title']) if (Object.hasOwn(recipient, name)) input[name] = recipient[name];
-  const isDefault = objectAt(body, 'isDefault');
+  const isDefault = objectAt(body, 'isDefault', errors);
   if (isDefault) {
     if (Object.hasOwn(isDefault, 'billing')) input.isDefaultBilling = isDefault.billing;
     if (Object.hasOwn(isDefault, 'shipping')) input.isDefaultShipping = isDefault.shipping;
+  }
+  if (errors.length > 0) {
+    const result = (mode === 'create' ? backOfficeAddressSchema : backOfficeAddressPatchSchema).safeParse(input, { reportInput: true });
+    throw new DomainError('validation', { fields: [...errors, ...(result.success ? [] : fieldErrors(result.error))] });
   }
   return input;
 }

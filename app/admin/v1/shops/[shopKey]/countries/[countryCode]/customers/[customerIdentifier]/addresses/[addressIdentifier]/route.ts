@@ -15,7 +15,7 @@ export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = adminRoute<Param
     }),
     PATCH: withAdminKey(
       async (_request, { principal, params, body }) => {
-        const input = addressToDomain(body);
+        const input = addressToDomain(body, 'update');
         const id = await resolveCustomerId(principal, customerIdentifier(params.customerIdentifier));
         return json(addressEntity(await changeAddress(principal, id, addressKey(params.addressIdentifier), input)));
       },
