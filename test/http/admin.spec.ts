@@ -228,4 +228,32 @@ test.describe('admin API (SCAYLE examples through swagger-client)', () => {
     expect(unknownPath.status).toBe(404);
     expect(await unknownPath.json()).toEqual({ errors: [{ errorKey: 'NOT_FOUND', message: 'Not found.', context: {} }] });
   });
+
+  test('bodies and conflicts: 415, 413, 400 INVALID_JSON, 409 for a taken reference key, 405 with Allow — and nothing written', async ({ baseURL }) => {
+    const adminApi = await client(baseURL!);
+    const base = `${baseURL}/admin/v1/shops/ms/countries/DE/customers`;
+    const headers = { 'X-Access-Token': adminKey(), 'Content-Type': 'application/json' };
+    const email = uniqueEmail('admin-errors');
+    const body = JSON.stringify({ email, firstName: 'Jo', lastName: 'Doe' });
+    const answer = async (response: Response) => ({ status: response.status, errorKey: ((await response.json()) as { errors: { errorKey: string }[] }).errors[0]!.errorKey });
+
+    expect(await answer(await fetch(base, { method: 'POST', headers: { ...headers, 'Content-Type': 'text/plain' }, body }))).toEqual({ status: 415, errorKey: 'UNSUPPORTED_MEDIA_TYPE' });
+    expect(await answer(await fetch(base, { method: 'POST', headers, body: JSON.stringify({ email, firstName: 'x'.repeat(70_000) }) }))).toEqual({
+      status: 413,
+      errorKey: 'PAYLOAD_TOO_LARGE',
+    });
+    expect(await answer(await fetch(base, { method: 'POST', headers, body: '{"email":' }))).toEqual({ status: 400, errorKey: 'INVALID_JSON' });
+    expect(await answer(await fetch(`${base}/1`, { method: 'DELETE', headers }))).toEqual({ status: 405, errorKey: 'METHOD_NOT_ALLOWED' });
+    expect(await answer(await fetch(`${base}?filters[email]=${encodeURIComponent(email)}`, { headers }))).toEqual({ status: 400, errorKey: 'INVALID_PARAMETER' });
+    // Nothing of the refused requests was written: the address is still free.
+    const created = await adminApi.apis.Customers.createCustomer({ shopKey: 'ms', countryCode: 'DE' }, { requestBody: { email, firstName: 'Jo', lastName: 'Doe', referenceKey: `erp-${suffix()}` } });
+    expect(created.status).toBe(201);
+
+    const other = await adminApi.apis.Customers.createCustomer({ shopKey: 'ms', countryCode: 'DE' }, { requestBody: { email: uniqueEmail('admin-errors'), firstName: 'Al', lastName: 'Doe' } });
+    const taken = await failure(
+      adminApi.apis.Customers.updateCustomerReferenceKey({ shopKey: 'ms', countryCode: 'DE', customerId: other.body.id }, { requestBody: { referenceKey: created.body.referenceKey } }),
+    );
+    expect(taken.status).toBe(409);
+    expect(taken.body.errors[0]).toMatchObject({ errorKey: 'REFERENCE_KEY_ALREADY_EXISTS', context: { field: 'referenceKey' } });
+  });
 });

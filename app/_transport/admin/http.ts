@@ -4,6 +4,7 @@ import { resolveAdminKey } from '@/app/_domain/admin/keys';
 import { shopKey } from '@/app/_domain/shared/config';
 import { isDomainError } from '@/app/_domain/shared/errors';
 import { logUnexpected } from '@/app/_domain/shared/log';
+import { readBodyText } from '../http/body';
 import { httpRoute, type Handler, type Method } from '../http/http-route';
 import { AdminApiError, domainErrorToAdmin, type WireName } from './errors';
 
@@ -55,31 +56,13 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-async function readBody(request: Request): Promise<string> {
-  const tooLarge = () => AdminApiError.of(413, 'PAYLOAD_TOO_LARGE', `The request body is larger than ${MAX_BODY_BYTES} bytes.`);
-  if (Number(request.headers.get('content-length') ?? '0') > MAX_BODY_BYTES) throw tooLarge();
-  if (!request.body) return '';
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_BODY_BYTES) {
-      await reader.cancel();
-      throw tooLarge();
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
-
 /** A JSON object body (`application/json`, with or without parameters). */
 export async function readJsonObject(request: Request): Promise<Record<string, unknown>> {
   const mediaType = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
   if (mediaType !== 'application/json') throw AdminApiError.of(415, 'UNSUPPORTED_MEDIA_TYPE', 'The request body must be application/json.');
-  const text = await readBody(request);
+  const text = await readBodyText(request, MAX_BODY_BYTES, () =>
+    AdminApiError.of(413, 'PAYLOAD_TOO_LARGE', `The request body is larger than ${MAX_BODY_BYTES} bytes.`),
+  );
   let body: unknown;
   try {
     body = JSON.parse(text);

@@ -1,6 +1,7 @@
 import { appUrl } from '@/app/_domain/shared/config';
 import { isDomainError } from '@/app/_domain/shared/errors';
 import { logUnexpected } from '@/app/_domain/shared/log';
+import { readBodyText } from '../http/body';
 import { httpRoute, type Handler, type Method, type RouteParams } from '../http/http-route';
 import { domainErrorToJsonApi, JsonApiError } from './errors';
 
@@ -31,26 +32,6 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-async function readBody(request: Request): Promise<string> {
-  const declared = Number(request.headers.get('content-length') ?? '0');
-  if (declared > MAX_BODY_BYTES) throw JsonApiError.of(413, 'Request body is too large.');
-  if (!request.body) return '';
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_BODY_BYTES) {
-      await reader.cancel();
-      throw JsonApiError.of(413, 'Request body is too large.');
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
-
 /**
  * Reads a `{"data": {"type", "attributes"}}` document and returns its attributes, unvalidated:
  * the domain's zod schema validates them (and drops unknown ones). When the URL names the
@@ -59,7 +40,7 @@ async function readBody(request: Request): Promise<string> {
 export async function readAttributes(request: Request, type: string, expectedId?: string): Promise<Record<string, unknown>> {
   const mediaType = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
   if (!ACCEPTED_MEDIA_TYPES.has(mediaType)) throw JsonApiError.of(415, 'Unsupported media type.');
-  const text = await readBody(request);
+  const text = await readBodyText(request, MAX_BODY_BYTES, () => JsonApiError.of(413, 'Request body is too large.'));
   let document: unknown;
   try {
     document = JSON.parse(text);

@@ -1,18 +1,13 @@
 import { asc, eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createAdminKey } from '@/app/_domain/admin/keys';
+import { describe, expect, it } from 'vitest';
 import { addAddress, changeAddress, listAddresses } from '@/app/_domain/addresses/service';
 import { customerPrincipal } from '@/app/_domain/auth/principal';
 import { anonymizeCustomer } from '@/app/_domain/customers/anonymization';
 import { getDb } from '@/db/client';
 import { customerAddresses } from '@/db/schema';
+import { invalidFields, R, readError, readErrors, readJson, setupAdminClient } from '@/test/support/admin-client';
 import { setupTestDatabase } from '@/test/support/database';
 import { selectRows, uniqueEmail } from '@/test/support/jsonapi-client';
-import * as addressReferenceKeyRoute from './shops/[shopKey]/countries/[countryCode]/customers/[customerIdentifier]/addresses/[addressIdentifier]/reference-key/route';
-import * as addressRoute from './shops/[shopKey]/countries/[countryCode]/customers/[customerIdentifier]/addresses/[addressIdentifier]/route';
-import * as addressesRoute from './shops/[shopKey]/countries/[countryCode]/customers/[customerIdentifier]/addresses/route';
-import * as customerRoute from './shops/[shopKey]/countries/[countryCode]/customers/[customerIdentifier]/route';
-import * as customersRoute from './shops/[shopKey]/countries/[countryCode]/customers/route';
 
 /**
  * The admin API's address endpoints through their route handlers (getCustomerAddresses,
@@ -23,16 +18,8 @@ import * as customersRoute from './shops/[shopKey]/countries/[countryCode]/custo
 
 setupTestDatabase();
 
-/** A route handler as Next.js calls it (dynamic segments: decoded params, as a promise). */
-type NextRouteHandler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
+const { send } = setupAdminClient();
 
-// ---------------------------------------------------------------- requests (shopKey 'ms', countryCode 'DE', as the seed)
-
-type Module = Partial<Record<string, NextRouteHandler>>;
-type Route = { module: Module; path: string };
-type Ids = { c?: string | number; a?: string | number };
-type Options = { body?: unknown; query?: string; key?: string | null; headers?: Record<string, string> };
-type AdminError = { errorKey: string; message: string; context: Record<string, unknown> };
 type Address = {
   id: number;
   referenceKey: string | null;
@@ -53,75 +40,6 @@ type Address = {
 };
 type Customer = { id: number; referenceKey: string | null };
 
-const R = {
-  customers: { module: customersRoute, path: '' },
-  customer: { module: customerRoute, path: '/{c}' },
-  addresses: { module: addressesRoute, path: '/{c}/addresses' },
-  address: { module: addressRoute, path: '/{c}/addresses/{a}' },
-  addressReferenceKey: { module: addressReferenceKeyRoute, path: '/{c}/addresses/{a}/reference-key' },
-} satisfies Record<string, Route>;
-
-let adminKey = '';
-
-beforeAll(async () => {
-  vi.stubEnv('SHOP_KEY', 'ms');
-  adminKey = (await createAdminKey('test')).key;
-});
-
-afterAll(() => {
-  vi.unstubAllEnvs();
-});
-
-function send(route: Route, method: string, ids: Ids = {}, options: Options = {}): Promise<Response> {
-  const params: Record<string, string> = { shopKey: 'ms', countryCode: 'DE' };
-  if (ids.c !== undefined) params.customerIdentifier = String(ids.c);
-  if (ids.a !== undefined) params.addressIdentifier = String(ids.a);
-  const path =
-    '/admin/v1/shops/ms/countries/DE/customers' +
-    route.path.replace('{c}', encodeURIComponent(params.customerIdentifier ?? '')).replace('{a}', encodeURIComponent(params.addressIdentifier ?? ''));
-  const headers = new Headers(options.headers);
-  const key = options.key === undefined ? adminKey : options.key;
-  if (key !== null) headers.set('x-access-token', key);
-  let body: string | undefined;
-  if (options.body !== undefined) {
-    body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
-    if (!headers.has('content-type')) headers.set('content-type', 'application/json');
-  }
-  const handler = route.module[method];
-  if (!handler) throw new Error(`no ${method} export`);
-  const request = new Request(`http://internal.test${path}${options.query ?? ''}`, { method, headers, ...(body !== undefined ? { body } : {}) });
-  return handler(request, { params: Promise.resolve(params) });
-}
-
-async function readJson<T>(response: Response, status: number): Promise<T> {
-  const text = await response.text();
-  expect(response.status, text).toBe(status);
-  expect(response.headers.get('content-type')).toBe('application/json');
-  return JSON.parse(text) as T;
-}
-
-async function readErrors(response: Response, status: number): Promise<AdminError[]> {
-  const body = await readJson<{ errors: AdminError[] }>(response, status);
-  expect(Object.keys(body)).toEqual(['errors']);
-  expect(body.errors.length).toBeGreaterThan(0);
-  for (const error of body.errors) expect(Object.keys(error).sort()).toEqual(['context', 'errorKey', 'message']);
-  return body.errors;
-}
-
-async function readError(response: Response, status: number, errorKey: string): Promise<AdminError> {
-  const errors = await readErrors(response, status);
-  expect(errors.map((e) => e.errorKey)).toEqual([errorKey]);
-  return errors[0]!;
-}
-
-async function invalidFields(response: Response): Promise<string[]> {
-  const errors = await readErrors(response, 400);
-  for (const error of errors) expect(error.errorKey).toBe('VALIDATION_ERROR');
-  const fields = errors.map((e) => String(e.context.field));
-  expect(new Set(fields).size, `a field reported twice: ${fields.join(', ')}`).toBe(fields.length);
-  return fields.sort();
-}
-
 /** Every address row (to check that a refused request changed none). */
 function addressRows() {
   return getDb().select().from(customerAddresses).orderBy(asc(customerAddresses.id));
@@ -139,7 +57,6 @@ async function writesNothing(request: () => Promise<Response>): Promise<Response
   expect(await addressRows()).toEqual(before);
   return response;
 }
-
 
 async function newCustomer(overrides: Record<string, unknown> = {}): Promise<Customer> {
   const body = { email: uniqueEmail('addr'), firstName: 'Erika', lastName: 'Mustermann', ...overrides };

@@ -1,13 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createAdminKey } from '@/app/_domain/admin/keys';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { customers } from '@/db/schema';
+import { R, readJson, setupAdminClient, type AdminError } from '@/test/support/admin-client';
 import { setupTestDatabase } from '@/test/support/database';
 import { uniqueEmail } from '@/test/support/jsonapi-client';
-import * as addressesRoute from './shops/[shopKey]/countries/[countryCode]/customers/[customerIdentifier]/addresses/route';
-import * as customersRoute from './shops/[shopKey]/countries/[countryCode]/customers/route';
 
 /**
  * getCustomers through its route handler: the answer's shape, every filter, every sort in both
@@ -19,46 +17,18 @@ import * as customersRoute from './shops/[shopKey]/countries/[countryCode]/custo
 
 setupTestDatabase();
 
-/** A route handler as Next.js calls it (dynamic segments: decoded params, as a promise). */
-type NextRouteHandler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
-
-type AdminError = { errorKey: string; message: string; context: Record<string, unknown> };
 type Entity = Record<string, unknown> & { id: number; addresses?: { id: number }[] };
 type Page = { entities: Entity[]; cursor: { next: string | null } };
 
-let adminKey = '';
+const { send } = setupAdminClient();
 
-beforeAll(async () => {
-  vi.stubEnv('SHOP_KEY', 'ms');
-  adminKey = (await createAdminKey('test')).key;
-});
-
-afterAll(() => {
-  vi.unstubAllEnvs();
-});
-
-function call(handler: NextRouteHandler, method: string, path: string, params: Record<string, string>, body?: unknown): Promise<Response> {
-  const headers = new Headers({ 'x-access-token': adminKey });
-  if (body !== undefined) headers.set('content-type', 'application/json');
-  const request = new Request(`http://internal.test/admin/v1/shops/ms/countries/DEU/customers${path}`, {
-    method,
-    headers,
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-  });
-  return handler(request, { params: Promise.resolve({ shopKey: 'ms', countryCode: 'DEU', ...params }) });
-}
+/** The list's requests name the country by its alpha-3 code. */
+const DEU = { countryCode: 'DEU' };
 
 /** GET /customers with these query parameters (as the seed's examples pass them). */
 function getCustomers(query: Record<string, string | number> = {}): Promise<Response> {
   const search = new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)])).toString();
-  return call(customersRoute.GET, 'GET', search ? `?${search}` : '', {});
-}
-
-async function readJson<T>(response: Response, status: number): Promise<T> {
-  const text = await response.text();
-  expect(response.status, text).toBe(status);
-  expect(response.headers.get('content-type')).toBe('application/json');
-  return JSON.parse(text) as T;
+  return send(R.customers, 'GET', {}, { ...DEU, query: search ? `?${search}` : '' });
 }
 
 async function page(query: Record<string, string | number>): Promise<Page> {
@@ -118,7 +88,7 @@ type Columns = {
 /** Creates a customer through the API (tagged with `groups`), then sets columns the API does not write directly. */
 async function customer(groups: string[], columns: Columns = {}, body: Record<string, unknown> = {}): Promise<number> {
   const created = await readJson<Entity>(
-    await call(customersRoute.POST, 'POST', '', {}, { email: uniqueEmail('list'), firstName: 'Kim', lastName: 'Lee', groups, ...body }),
+    await send(R.customers, 'POST', {}, { ...DEU, body: { email: uniqueEmail('list'), firstName: 'Kim', lastName: 'Lee', groups, ...body } }),
     201,
   );
   const set: Record<string, unknown> = {};
@@ -131,8 +101,7 @@ async function customer(groups: string[], columns: Columns = {}, body: Record<st
 }
 
 async function address(customerId: number, body: Record<string, unknown>): Promise<void> {
-  const response = await call(addressesRoute.POST, 'POST', `/${customerId}/addresses`, { customerIdentifier: String(customerId) }, body);
-  await readJson(response, 201);
+  await readJson(await send(R.addresses, 'POST', { c: customerId }, { ...DEU, body }), 201);
 }
 
 // ---------------------------------------------------------------- shape, limit, parameters

@@ -12,15 +12,10 @@ import { createAccessTokens, refreshAccessTokens, resolveAccessToken } from '@/a
 import { isDomainError } from '@/app/_domain/shared/errors';
 import { getDb } from '@/db/client';
 import { customers } from '@/db/schema';
+import { invalidFields, R, readError, readErrors, readJson, setupAdminClient, type AdminEntity, type Route } from '@/test/support/admin-client';
 import { setupTestDatabase } from '@/test/support/database';
 import { createCustomer as registerShopper, createSignedInCustomer, selectRows, uniqueEmail, uniqueIp } from '@/test/support/jsonapi-client';
 import * as unknownPath from '../[...path]/route';
-import * as addressesRoute from './shops/[shopKey]/countries/[countryCode]/customers/[customerIdentifier]/addresses/route';
-import * as passwordHashRoute from './shops/[shopKey]/countries/[countryCode]/customers/[customerIdentifier]/password-hash/route';
-import * as passwordRoute from './shops/[shopKey]/countries/[countryCode]/customers/[customerIdentifier]/password/route';
-import * as referenceKeyRoute from './shops/[shopKey]/countries/[countryCode]/customers/[customerIdentifier]/reference-key/route';
-import * as customerRoute from './shops/[shopKey]/countries/[countryCode]/customers/[customerIdentifier]/route';
-import * as customersRoute from './shops/[shopKey]/countries/[countryCode]/customers/route';
 
 /**
  * The admin API's customer endpoints through their route handlers, called as Next.js calls them
@@ -30,93 +25,7 @@ import * as customersRoute from './shops/[shopKey]/countries/[countryCode]/custo
 
 setupTestDatabase();
 
-/** A route handler as Next.js calls it (dynamic segments: decoded params, as a promise). */
-type NextRouteHandler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
-
-// ---------------------------------------------------------------- requests (as the seed's examples: shopKey 'ms', countryCode 'DE')
-
-type Module = Partial<Record<string, NextRouteHandler>>;
-type Route = { module: Module; path: string };
-type Ids = { c?: string | number; a?: string | number };
-type Options = { body?: unknown; query?: string; key?: string | null; headers?: Record<string, string>; shopKey?: string; countryCode?: string };
-type AdminError = { errorKey: string; message: string; context: Record<string, unknown> };
-type Entity = Record<string, unknown> & { id: number };
-
-const R = {
-  customers: { module: customersRoute, path: '' },
-  customer: { module: customerRoute, path: '/{c}' },
-  referenceKey: { module: referenceKeyRoute, path: '/{c}/reference-key' },
-  password: { module: passwordRoute, path: '/{c}/password' },
-  passwordHash: { module: passwordHashRoute, path: '/{c}/password-hash' },
-  addresses: { module: addressesRoute, path: '/{c}/addresses' },
-} satisfies Record<string, Route>;
-
-let adminKey = '';
-
-beforeAll(async () => {
-  vi.stubEnv('SHOP_KEY', 'ms');
-  adminKey = (await createAdminKey('test')).key;
-});
-
-afterAll(() => {
-  vi.unstubAllEnvs();
-});
-
-/** Sends `method` to a route handler: X-Access-Token is the test key unless `key` says otherwise; a non-string body goes as JSON. */
-function send(route: Route, method: string, ids: Ids = {}, options: Options = {}): Promise<Response> {
-  const params: Record<string, string> = { shopKey: options.shopKey ?? 'ms', countryCode: options.countryCode ?? 'DE' };
-  if (ids.c !== undefined) params.customerIdentifier = String(ids.c);
-  if (ids.a !== undefined) params.addressIdentifier = String(ids.a);
-  const path =
-    `/admin/v1/shops/${encodeURIComponent(params.shopKey!)}/countries/${encodeURIComponent(params.countryCode!)}/customers` +
-    route.path.replace('{c}', encodeURIComponent(params.customerIdentifier ?? '')).replace('{a}', encodeURIComponent(params.addressIdentifier ?? ''));
-  const headers = new Headers(options.headers);
-  const key = options.key === undefined ? adminKey : options.key;
-  if (key !== null) headers.set('x-access-token', key);
-  let body: string | undefined;
-  if (options.body !== undefined) {
-    body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
-    if (!headers.has('content-type')) headers.set('content-type', 'application/json');
-  }
-  const handler = route.module[method];
-  if (!handler) throw new Error(`no ${method} export`);
-  const request = new Request(`http://internal.test${path}${options.query ?? ''}`, { method, headers, ...(body !== undefined ? { body } : {}) });
-  return handler(request, { params: Promise.resolve(params) });
-}
-
-async function readJson<T = Entity>(response: Response, status: number): Promise<T> {
-  const text = await response.text();
-  expect(response.status, text).toBe(status);
-  expect(response.headers.get('content-type')).toBe('application/json');
-  return JSON.parse(text) as T;
-}
-
-/** An error answer: `{errors: [{errorKey, message, context}]}`, nothing else. */
-async function readErrors(response: Response, status: number): Promise<AdminError[]> {
-  const body = await readJson<{ errors: AdminError[] }>(response, status);
-  expect(Object.keys(body)).toEqual(['errors']);
-  expect(body.errors.length).toBeGreaterThan(0);
-  for (const error of body.errors) {
-    expect(Object.keys(error).sort()).toEqual(['context', 'errorKey', 'message']);
-    expect(typeof error.errorKey).toBe('string');
-    expect(error.message).toMatch(/\S/);
-    expect(typeof error.context).toBe('object');
-  }
-  return body.errors;
-}
-
-async function readError(response: Response, status: number, errorKey: string): Promise<AdminError> {
-  const errors = await readErrors(response, status);
-  expect(errors.map((e) => e.errorKey)).toEqual([errorKey]);
-  return errors[0]!;
-}
-
-/** The `context.field` of every error, sorted (checking that each is a VALIDATION_ERROR). */
-async function invalidFields(response: Response): Promise<string[]> {
-  const errors = await readErrors(response, 400);
-  for (const error of errors) expect(error.errorKey).toBe('VALIDATION_ERROR');
-  return errors.map((e) => String(e.context.field)).sort();
-}
+const { adminKey, send } = setupAdminClient();
 
 async function customerCount(): Promise<number> {
   const [row] = await selectRows<{ n: number }>(sql`select count(*)::int as n from customers`);
@@ -135,7 +44,7 @@ function customerBody(overrides: Record<string, unknown> = {}): Record<string, u
   return { email: uniqueEmail('admin'), firstName: 'John', lastName: 'Doe', ...overrides };
 }
 
-async function createViaApi(overrides: Record<string, unknown> = {}): Promise<Entity> {
+async function createViaApi(overrides: Record<string, unknown> = {}): Promise<AdminEntity> {
   return readJson(await send(R.customers, 'POST', {}, { body: customerBody(overrides) }), 201);
 }
 
@@ -167,7 +76,7 @@ const CUSTOMER_FIELDS = [
 
 describe('access', () => {
   it('answers 401 ACCESS_DENIED without a key, with a wrong key and with a revoked key', async () => {
-    for (const key of [null, '', 'sk_admin_wrong', `${adminKey}x`, adminKey.toUpperCase()]) {
+    for (const key of [null, '', 'sk_admin_wrong', `${adminKey()}x`, adminKey().toUpperCase()]) {
       const error = await readError(await send(R.customers, 'GET', {}, { key }), 401, 'ACCESS_DENIED');
       expect(error.context).toEqual({});
     }
@@ -376,8 +285,8 @@ describe('createCustomer', () => {
       await readError(response, 415, 'UNSUPPORTED_MEDIA_TYPE');
     }
     // No content type at all.
-    const bare = new Request('http://internal.test/admin/v1/shops/ms/countries/DE/customers', { method: 'POST', headers: { 'x-access-token': adminKey }, body: new TextEncoder().encode(valid) });
-    await readError(await customersRoute.POST(bare, { params: Promise.resolve({ shopKey: 'ms', countryCode: 'DE' }) }), 415, 'UNSUPPORTED_MEDIA_TYPE');
+    const bare = new Request('http://internal.test/admin/v1/shops/ms/countries/DE/customers', { method: 'POST', headers: { 'x-access-token': adminKey() }, body: new TextEncoder().encode(valid) });
+    await readError(await R.customers.module.POST(bare, { params: Promise.resolve({ shopKey: 'ms', countryCode: 'DE' }) }), 415, 'UNSUPPORTED_MEDIA_TYPE');
 
     for (const broken of ['{"email": ', '', 'nul', "{'a': 1}", '[]', `[${valid}]`, '"text"', '42', 'null', 'true']) {
       const response = await writesNothing(() => send(R.customers, 'POST', {}, { body: broken }));
@@ -433,7 +342,7 @@ describe('getCustomer', () => {
     }
     expect(Object.keys(await readJson(await send(R.customer, 'GET', { c: created.id }), 200))).not.toContain('addresses');
 
-    type WithAddresses = Entity & { addresses: Entity[] };
+    type WithAddresses = AdminEntity & { addresses: AdminEntity[] };
     const unique = await readJson<WithAddresses>(await send(R.customer, 'GET', { c: created.id }, { query: '?with=addresses' }), 200);
     expect(unique.addresses.map((a) => a.id)).toEqual([ids[0], ids[2]]);
     expect(unique.addresses[0]).toMatchObject({ street: 'Domstraße', countryCode: 'DEU', isDefault: { billing: true, shipping: true } });

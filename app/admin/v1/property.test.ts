@@ -2,21 +2,13 @@ import { hashSync as bcryptHashSync } from 'bcryptjs';
 import { eq, sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createAdminKey } from '@/app/_domain/admin/keys';
 import { ERROR_KEYS } from '@/app/_transport/admin/errors';
 import { adminOpenApiDocument } from '@/app/_transport/admin/openapi';
 import { getDb } from '@/db/client';
 import { customerAddresses, customers } from '@/db/schema';
+import { R, setupAdminClient, type Module } from '@/test/support/admin-client';
 import { setupTestDatabase } from '@/test/support/database';
 import { selectRows } from '@/test/support/jsonapi-client';
-import * as addressReferenceKey from './shops/[shopKey]/countries/[countryCode]/customers/[customerIdentifier]/addresses/[addressIdentifier]/reference-key/route';
-import * as address from './shops/[shopKey]/countries/[countryCode]/customers/[customerIdentifier]/addresses/[addressIdentifier]/route';
-import * as addresses from './shops/[shopKey]/countries/[countryCode]/customers/[customerIdentifier]/addresses/route';
-import * as passwordHash from './shops/[shopKey]/countries/[countryCode]/customers/[customerIdentifier]/password-hash/route';
-import * as password from './shops/[shopKey]/countries/[countryCode]/customers/[customerIdentifier]/password/route';
-import * as referenceKey from './shops/[shopKey]/countries/[countryCode]/customers/[customerIdentifier]/reference-key/route';
-import * as customer from './shops/[shopKey]/countries/[countryCode]/customers/[customerIdentifier]/route';
-import * as customersRoute from './shops/[shopKey]/countries/[countryCode]/customers/route';
 
 /**
  * Property-based: arbitrary bodies, field values, identifiers, query strings, headers and methods
@@ -28,14 +20,13 @@ import * as customersRoute from './shops/[shopKey]/countries/[countryCode]/custo
 
 setupTestDatabase();
 
-/** A route handler as Next.js calls it (dynamic segments: decoded params, as a promise). */
-type NextRouteHandler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
+const { adminKey, send } = setupAdminClient('property');
 
 type Route = {
   path: string;
   /** The path in the OpenAPI document, when it names a parameter otherwise (SCAYLE's `customerId`, `addressId`). */
   documented?: string;
-  module: Record<string, NextRouteHandler>;
+  module: Module;
   params: string[];
   /** The methods served here. */
   methods: string[];
@@ -56,21 +47,21 @@ const ADDRESS = { street: 'Domstraße', houseNumber: '1', zipCode: '20095', city
 const BASE = '/shops/{shopKey}/countries/{countryCode}/customers';
 const routes: Route[] = [
   {
-    path: BASE, module: customersRoute, params: [], methods: ['GET', 'POST'], fields: CUSTOMER_FIELDS,
+    path: BASE, module: R.customers.module, params: [], methods: ['GET', 'POST'], fields: CUSTOMER_FIELDS,
     valid: () => ({ email: `p${(sequence += 1)}.${Date.now()}@example.com`, firstName: 'Max', lastName: 'Muster', password: 'a-long-password' }),
   },
-  { path: `${BASE}/{customerIdentifier}`, module: customer, params: ['customerIdentifier'], methods: ['GET'], fields: [] },
-  { path: `${BASE}/{customerIdentifier}/reference-key`, documented: `${BASE}/{customerId}/reference-key`, module: referenceKey, params: ['customerIdentifier'], methods: ['PUT'], fields: ['referenceKey'], valid: () => ({ referenceKey: OWN_KEY }) },
-  { path: `${BASE}/{customerIdentifier}/password`, module: password, params: ['customerIdentifier'], methods: ['PUT'], fields: ['password', 'hashingType'], valid: () => ({ password: 'a-long-password', hashingType: 'internal' }) },
-  { path: `${BASE}/{customerIdentifier}/password-hash`, module: passwordHash, params: ['customerIdentifier'], methods: ['PUT'], fields: ['hash', 'hashingType'], valid: () => ({ hash: BCRYPT, hashingType: 'internal' }) },
-  { path: `${BASE}/{customerIdentifier}/addresses`, module: addresses, params: ['customerIdentifier'], methods: ['GET', 'POST'], fields: ADDRESS_FIELDS, valid: () => ({ ...ADDRESS }) },
+  { path: `${BASE}/{customerIdentifier}`, module: R.customer.module, params: ['customerIdentifier'], methods: ['GET'], fields: [] },
+  { path: `${BASE}/{customerIdentifier}/reference-key`, documented: `${BASE}/{customerId}/reference-key`, module: R.referenceKey.module, params: ['customerIdentifier'], methods: ['PUT'], fields: ['referenceKey'], valid: () => ({ referenceKey: OWN_KEY }) },
+  { path: `${BASE}/{customerIdentifier}/password`, module: R.password.module, params: ['customerIdentifier'], methods: ['PUT'], fields: ['password', 'hashingType'], valid: () => ({ password: 'a-long-password', hashingType: 'internal' }) },
+  { path: `${BASE}/{customerIdentifier}/password-hash`, module: R.passwordHash.module, params: ['customerIdentifier'], methods: ['PUT'], fields: ['hash', 'hashingType'], valid: () => ({ hash: BCRYPT, hashingType: 'internal' }) },
+  { path: `${BASE}/{customerIdentifier}/addresses`, module: R.addresses.module, params: ['customerIdentifier'], methods: ['GET', 'POST'], fields: ADDRESS_FIELDS, valid: () => ({ ...ADDRESS }) },
   {
-    path: `${BASE}/{customerIdentifier}/addresses/{addressIdentifier}`, module: address, params: ['customerIdentifier', 'addressIdentifier'], methods: ['GET', 'PATCH'],
+    path: `${BASE}/{customerIdentifier}/addresses/{addressIdentifier}`, module: R.address.module, params: ['customerIdentifier', 'addressIdentifier'], methods: ['GET', 'PATCH'],
     fields: ADDRESS_FIELDS, valid: () => ({ city: 'Bremen', zipCode: '28195' }),
   },
   {
     path: `${BASE}/{customerIdentifier}/addresses/{addressIdentifier}/reference-key`, documented: `${BASE}/{customerIdentifier}/addresses/{addressId}/reference-key`,
-    module: addressReferenceKey, params: ['customerIdentifier', 'addressIdentifier'],
+    module: R.addressReferenceKey.module, params: ['customerIdentifier', 'addressIdentifier'],
     methods: ['PUT'], fields: ['referenceKey'], valid: () => ({ referenceKey: OWN_ADDRESS_KEY }),
   },
 ];
@@ -163,7 +154,6 @@ function headerSafe(v: string): boolean {
 
 // ---------------------------------------------------------------- fixtures
 
-let adminKey = '';
 let ownCustomerId = 0;
 let ownAddressId = 0;
 
@@ -193,34 +183,15 @@ async function readCreated(response: Response): Promise<string> {
 }
 
 beforeAll(async () => {
-  vi.stubEnv('SHOP_KEY', 'ms');
-  adminKey = (await createAdminKey('property')).key;
-  const headers = { 'x-access-token': adminKey, 'content-type': 'application/json' };
-  const params = { shopKey: 'ms', countryCode: 'DE' };
-  const created = await customersRoute.POST(
-    new Request('http://internal.test/admin/v1/shops/ms/countries/DE/customers', {
-      method: 'POST',
-      headers,
-      body: JSON.stringify({ email: 'own@example.com', firstName: 'Own', lastName: 'Customer', referenceKey: OWN_KEY }),
-    }),
-    { params: Promise.resolve(params) },
-  );
+  const created = await send(R.customers, 'POST', {}, { body: { email: 'own@example.com', firstName: 'Own', lastName: 'Customer', referenceKey: OWN_KEY } });
   ownCustomerId = (JSON.parse(await readCreated(created)) as { id: number }).id;
-  const added = await addresses.POST(
-    new Request(`http://internal.test/admin/v1/shops/ms/countries/DE/customers/${ownCustomerId}/addresses`, {
-      method: 'POST',
-      headers,
-      body: JSON.stringify({ ...ADDRESS, referenceKey: OWN_ADDRESS_KEY }),
-    }),
-    { params: Promise.resolve({ ...params, customerIdentifier: String(ownCustomerId) }) },
-  );
+  const added = await send(R.addresses, 'POST', { c: ownCustomerId }, { body: { ...ADDRESS, referenceKey: OWN_ADDRESS_KEY } });
   ownAddressId = (JSON.parse(await readCreated(added)) as { id: number }).id;
   vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => void logged.push(args.map(String).join(' ')));
 });
 
 afterAll(() => {
   vi.restoreAllMocks();
-  vi.unstubAllEnvs();
 });
 
 // ---------------------------------------------------------------- the property
@@ -245,7 +216,7 @@ describe.each(routes)('$path', (route) => {
         const path = Object.entries(params).reduce((p, [name, v]) => p.replace(`{${name}}`, encodeURIComponent(v)), route.path);
         const headers = new Headers();
         if (input.contentType) headers.set('content-type', input.contentType);
-        const key = input.key === 'valid' ? adminKey : input.key;
+        const key = input.key === 'valid' ? adminKey() : input.key;
         if (key !== undefined && headerSafe(key)) headers.set('x-access-token', key);
         if (input.extraHeader && headerSafe(input.extraHeader[1]) && input.extraHeader[0] !== 'content-length') headers.set(...input.extraHeader);
         const withBody = input.body !== undefined && !['GET', 'HEAD'].includes(input.method);
