@@ -227,17 +227,14 @@ describe('the admin customer list at scale: one index range scan per page', () =
 });
 
 describe('a narrow filter drives the page from its own index, whatever the sort', () => {
-  const narrow: { name: string; filters: CustomerListFilters; index: string; join?: boolean }[] = [
+  const narrow: { name: string; filters: CustomerListFilters; index: string }[] = [
     { name: 'a rare group', filters: { groups: ['rare'] }, index: 'customers_groups_idx' },
     { name: 'recent minCreatedAt', filters: { minCreatedAt: new Date('2025-11-01T00:00:00Z') }, index: 'customers_created_at_idx' },
     { name: 'a maxUpdatedAt long ago', filters: { maxUpdatedAt: new Date('2023-01-10T00:00:00Z') }, index: 'customers_updated_at_idx' },
-    // The join back to 50,000 customers may be a hash join over the (small) table; at a million the primary key.
-    { name: 'a rare billing country', filters: { billingCountryCode: 'LU' }, index: 'customer_addresses_default_billing_country_idx', join: true },
-    { name: 'inactive customers', filters: { isActive: false }, index: 'customers_is_active_idx' },
   ];
   const sorts: SortColumn[] = ['id', 'lastName', 'lastLoginDate'];
 
-  it.each(narrow)('$name: read first from $index, then sorted; the same rows as the sort-index plan', async ({ filters, index, join }) => {
+  it.each(narrow)('$name: read first from $index, then sorted; the same rows as the sort-index plan', async ({ filters, index }) => {
     for (const sort of sorts) {
       for (const descending of [false, true]) {
         const page: CustomerListPage = { filters, sort, descending, limit: PAGE, after: null };
@@ -245,7 +242,7 @@ describe('a narrow filter drives the page from its own index, whatever the sort'
         const plan = await explain(page, { filterFirst: true });
         const shown = `${JSON.stringify(page)}:\n${describePlan(plan)}`;
         expect(indexesOf(plan), shown).toContain(index);
-        if (!join) expect(seqScansOf(plan).filter((n) => n['Relation Name'] === 'customers'), shown).toEqual([]);
+        expect(seqScansOf(plan).filter((n) => n['Relation Name'] === 'customers'), shown).toEqual([]);
         // Never the sort's own index: the filtered rows are few, the sort index would walk past many.
         if (sort !== 'id') expect(indexesOf(plan), shown).not.toContain(SORT_INDEX[sort]);
         const first = await selectCustomerPage(getDb(), page);
@@ -262,8 +259,9 @@ describe('a narrow filter drives the page from its own index, whatever the sort'
     }
   });
 
-  it('a broad filter keeps walking the sort’s index (most rows pass it)', async () => {
-    expect(await hasNarrowFilter(getDb(), { filters: { billingCountryCode: 'DE' }, sort: 'id', descending: false, limit: PAGE, after: null })).toBe(false);
+  it('a broad filter keeps walking the sort’s index (most rows pass it); a country or isActive is left to the planner', async () => {
+    expect(await hasNarrowFilter(getDb(), { filters: { billingCountryCode: 'LU' }, sort: 'id', descending: false, limit: PAGE, after: null })).toBe(false);
+    expect(await hasNarrowFilter(getDb(), { filters: { isActive: false }, sort: 'lastName', descending: false, limit: PAGE, after: null })).toBe(false);
     expect(await hasNarrowFilter(getDb(), { filters: { minCreatedAt: new Date('2023-02-01T00:00:00Z') }, sort: 'id', descending: false, limit: PAGE, after: null })).toBe(false);
     // Sorted by its own column, a range filter is the sort's own index range.
     expect(await hasNarrowFilter(getDb(), { filters: { minCreatedAt: new Date('2025-11-01T00:00:00Z') }, sort: 'createdAt', descending: false, limit: PAGE, after: null })).toBe(false);

@@ -1,5 +1,5 @@
 import { desc, eq, inArray, sql } from 'drizzle-orm';
-import type { Executor } from '../client';
+import { rowsOf, type Executor } from '../client';
 import { emailOutbox } from '../schema';
 
 export type OutboxRow = typeof emailOutbox.$inferSelect;
@@ -65,11 +65,6 @@ export async function selectRecentEmails(db: Executor, limit: number, toAddress?
 export async function selectEmailById(db: Executor, id: number) {
   const [row] = await db.select().from(emailOutbox).where(eq(emailOutbox.id, id));
   return row;
-}
-
-/** postgres.js returns an array, PGlite `{ rows }`. */
-function rowsOf<T>(result: unknown): T[] {
-  return Array.isArray(result) ? (result as T[]) : ((result as { rows: T[] }).rows ?? []);
 }
 
 /** Deletes every message about a customer (sent or not): part of anonymization. */
