@@ -1,7 +1,7 @@
 /**
  * Runs once when a server instance starts: checks AUTH_SECRET, applies migrations (under an
- * advisory lock), seeds the demo shopper outside production, and starts the email deliverer and
- * the housekeeping timer.
+ * advisory lock), seeds the demo shopper outside production, and starts the email deliverer, the
+ * back-in-stock fan-out and the housekeeping timer.
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
@@ -17,6 +17,8 @@ export async function register() {
   }
   const { startEmailDeliverer } = await import('./app/_domain/email/deliverer');
   startEmailDeliverer();
+  const { startRestockFanOut } = await import('./app/_domain/notifications/fan-out');
+  startRestockFanOut();
   const { startHousekeeping } = await import('./app/_domain/housekeeping');
   startHousekeeping();
 }

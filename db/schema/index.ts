@@ -5,3 +5,4 @@ export * from './rate-limits';
 export * from './auth';
 export * from './customer-addresses';
 export * from './admin-api-keys';
+export * from './availability';

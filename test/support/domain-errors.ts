@@ -20,4 +20,9 @@ export const everyCode = {
   addressLimitReached: null,
   referenceKeyTaken: null,
   unsupportedHash: null,
+  productNotFound: null,
+  subscriptionExists: null,
+  subscriptionNotFound: null,
+  subscriptionForbidden: null,
+  subscriptionLimitReached: null,
 } satisfies Record<DomainErrorCode, null>;

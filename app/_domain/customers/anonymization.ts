@@ -1,5 +1,6 @@
 import 'server-only';
 import { getDb } from '@/db/client';
+import { deleteSubscriptionsOfCustomer } from '@/db/queries/availability';
 import { deleteCustomerAddresses } from '@/db/queries/customer-addresses';
 import { deleteAllCustomerKeys } from '@/db/queries/customer-keys';
 import { anonymizeCustomerRow, selectCustomerById } from '@/db/queries/customers';
@@ -15,13 +16,16 @@ import { accountDeletionSchema } from './schema';
 /**
  * Account deletion is anonymization: the row and its reference stay for order history, every
  * personal column is cleared (which frees the email for a new registration), pending
- * confirmation/reset/email-change keys, the address book and every outbox email about the
- * customer are deleted,
+ * confirmation/reset/email-change keys, the address book, the back-in-stock subscriptions and
+ * every outbox email about the customer are deleted,
  * and every session and token family ends — in one transaction. Running it twice is harmless.
  * It cannot be undone.
  */
 async function anonymize(customerId: number, now: Date): Promise<void> {
   await getDb().transaction(async (tx) => {
+    const customer = await selectCustomerById(tx, customerId);
+    // Back-in-stock subscriptions of the account, and any made for its address as a guest.
+    await deleteSubscriptionsOfCustomer(tx, customerId, customer?.email ?? null);
     await anonymizeCustomerRow(tx, customerId, now);
     await deleteAllCustomerKeys(tx, customerId);
     await deleteCustomerEmails(tx, customerId);

@@ -4,6 +4,7 @@ import { selectCustomerById } from '@/db/queries/customers';
 import { selectEmailLogOfCustomer } from '@/db/queries/email-outbox';
 import { listAddresses } from '../addresses/service';
 import { listLogins } from '../auth/logins';
+import { listSubscriptions } from '../notifications/service';
 import { assertActsFor, type CustomerPrincipal } from '../auth/principal';
 import { DomainError } from '../shared/errors';
 import { toCustomerReference } from './reference';
@@ -20,8 +21,9 @@ export async function exportCustomerData(principal: CustomerPrincipal, customerI
   assertActsFor(principal, customerId);
   const row = await selectCustomerById(getDb(), customerId);
   if (!row || row.anonymizedAt) throw new DomainError('forbidden');
-  const [addresses, logins, emails] = await Promise.all([
+  const [addresses, subscriptions, logins, emails] = await Promise.all([
     listAddresses(principal, customerId),
+    listSubscriptions(principal, customerId),
     listLogins(principal, now),
     selectEmailLogOfCustomer(getDb(), customerId),
   ]);
@@ -48,7 +50,7 @@ export async function exportCustomerData(principal: CustomerPrincipal, customerI
       createdAt: createdAt.toISOString(),
       updatedAt: updatedAt.toISOString(),
     })),
-    subscriptions: [] as unknown[],
+    subscriptions: subscriptions.map(({ key: _key, createdAt, ...subscription }) => ({ ...subscription, createdAt: createdAt.toISOString() })),
     logins: logins.logins.map(({ handle: _handle, signedInAt, lastUsedAt, ...login }) => ({
       ...login,
       signedInAt: signedInAt.toISOString(),

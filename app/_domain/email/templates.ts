@@ -103,3 +103,44 @@ export function resetPasswordEmail(to: { email: string; firstName: string | null
     htmlBody: layout('Reset your password', lines, { label: 'Choose a new password', url }),
   };
 }
+
+/** The product's page: the catalog's own link, or ours. */
+export function productPageUrl(product: { sku: string; url: string | null }): string {
+  return product.url ?? `${appUrl()}/products/${encodeURIComponent(product.sku)}`;
+}
+
+/**
+ * The subscription's confirmation, with its unsubscribe link. It goes to an address nobody has
+ * confirmed, so it carries nothing the requester wrote: the product's name comes from the catalog.
+ */
+export function subscriptionConfirmedEmail(to: { email: string }, product: { sku: string; name: string; url: string | null }, key: string): EmailMessage {
+  const url = `${appUrl()}/notifications/unsubscribe?key=${encodeURIComponent(key)}`;
+  const lines = [
+    greeting(null),
+    `We will send you one email when "${product.name}" can be bought again.`,
+    'If you did not ask for this, or changed your mind, unsubscribe with the link below.',
+  ];
+  return {
+    kind: 'availability-subscribed',
+    toAddress: to.email,
+    subject: `We will tell you when ${product.name} is back`,
+    textBody: `${lines.join('\n\n')}\n\nProduct: ${productPageUrl(product)}\nUnsubscribe: ${url}\n`,
+    htmlBody: layout('You will hear from us', lines, { label: 'Unsubscribe', url }),
+  };
+}
+
+/** The back-in-stock notice: the same for every subscriber of the product (the subscription has ended). */
+export function backInStockEmail(product: { sku: string; name: string; url: string | null }): Omit<EmailMessage, 'toAddress'> {
+  const url = productPageUrl(product);
+  const lines = [
+    greeting(null),
+    `Good news: "${product.name}" can be bought again.`,
+    'This was your one notice: your subscription has ended. Subscribe again on the product page if you want to hear about it next time.',
+  ];
+  return {
+    kind: 'back-in-stock',
+    subject: `${product.name} is back in stock`,
+    textBody: `${lines.join('\n\n')}\n\nTo the product: ${url}\n`,
+    htmlBody: layout(`${product.name} is back in stock`, lines, { label: 'To the product', url }),
+  };
+}

@@ -39,6 +39,11 @@ export function maxAddressesPerCustomer(): number {
   return integer('MAX_ADDRESSES_PER_CUSTOMER', 100);
 }
 
+/** How many back-in-stock subscriptions one email address may hold. */
+export function maxSubscriptionsPerAddress(): number {
+  return integer('MAX_SUBSCRIPTIONS_PER_ADDRESS', 100);
+}
+
 export function accessTokenTtlSeconds(): number {
   return integer('ACCESS_TOKEN_TTL', 28_800);
 }

@@ -58,7 +58,12 @@ export type DomainErrorCode =
   | 'addressNotFound'
   | 'addressLimitReached'
   | 'referenceKeyTaken'
-  | 'unsupportedHash';
+  | 'unsupportedHash'
+  | 'productNotFound'
+  | 'subscriptionExists'
+  | 'subscriptionNotFound'
+  | 'subscriptionForbidden'
+  | 'subscriptionLimitReached';
 
 type DomainErrorOptions = { fields?: FieldError[]; retryAfterSeconds?: number };
 

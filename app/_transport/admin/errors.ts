@@ -80,13 +80,18 @@ const answers: Record<Exclude<DomainErrorCode, 'validation'>, (e: DomainError) =
   resetKeyInvalid: invalidRequest,
   addressNotFound: () => ({ status: 404, errorKey: 'ADDRESS_NOT_FOUND', message: 'The address was not found.' }),
   addressLimitReached: () => ({ status: 400, errorKey: 'ADDRESS_LIMIT_REACHED', message: 'The address book is full.' }),
+  productNotFound: () => ({ status: 404, errorKey: 'PRODUCT_NOT_FOUND', message: 'The product was not found.' }),
+  subscriptionExists: invalidRequest,
+  subscriptionNotFound: invalidRequest,
+  subscriptionForbidden: invalidRequest,
+  subscriptionLimitReached: invalidRequest,
 };
 
 /** Every errorKey this API answers with (documented in its OpenAPI description). */
 export const ERROR_KEYS = [
   'VALIDATION_ERROR', 'INVALID_PARAMETER', 'INVALID_JSON', 'UNSUPPORTED_HASH', 'ACCESS_DENIED', 'SHOP_NOT_FOUND', 'NOT_FOUND',
   'CUSTOMER_NOT_FOUND', 'ADDRESS_NOT_FOUND', 'METHOD_NOT_ALLOWED', 'EMAIL_ALREADY_EXISTS', 'REFERENCE_KEY_ALREADY_EXISTS',
-  'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE', 'RATE_LIMITED', 'ADDRESS_LIMIT_REACHED', 'INVALID_REQUEST', 'INTERNAL_ERROR',
+  'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE', 'RATE_LIMITED', 'ADDRESS_LIMIT_REACHED', 'PRODUCT_NOT_FOUND', 'INVALID_REQUEST', 'INTERNAL_ERROR',
 ] as const;
 
 export function domainErrorToAdmin(error: DomainError, wire: WireName = sameName): AdminApiError {

@@ -38,6 +38,11 @@ const formErrors: Record<Exclude<DomainErrorCode, 'validation'>, (e: DomainError
   addressLimitReached: () => ({ message: 'Your address book is full. Delete an address to add another.' }),
   referenceKeyTaken: () => ({ message: 'This reference key is already in use.' }),
   unsupportedHash: () => ({ message: 'This password hash is not supported.' }),
+  productNotFound: () => ({ message: 'This product was not found.' }),
+  subscriptionExists: () => ({ field: 'email', message: 'This email address is already on the list for this product.' }),
+  subscriptionNotFound: () => ({ message: 'This notification was not found. It may have ended already.' }),
+  subscriptionForbidden: () => ({ message: 'You are not allowed to do this.' }),
+  subscriptionLimitReached: () => ({ field: 'email', message: 'This email address follows too many products. Unsubscribe from one first.' }),
 };
 
 /**

@@ -72,6 +72,12 @@ const glue: Record<Exclude<DomainErrorCode, 'validation'>, (e: DomainError, wire
   // Admin API only (reference keys and password hashes are not storefront attributes).
   referenceKeyTaken: () => ({ status: 422, code: '901', detail: 'This reference key is already in use.' }),
   unsupportedHash: () => ({ status: 422, code: '901', detail: 'This password hash is not supported.' }),
+  productNotFound: () => ({ status: 404, code: '4601', detail: 'Product not found.', field: 'sku' }),
+  subscriptionExists: () => ({ status: 422, code: '4602', detail: 'Subscription already exists.' }),
+  subscriptionNotFound: () => ({ status: 404, code: '4603', detail: "Subscription doesn't exist." }),
+  subscriptionForbidden: () => ({ status: 403, code: '4606', detail: 'Unauthorized request.' }),
+  // Our own code (Glue has no limit): one address follows at most MAX_SUBSCRIPTIONS_PER_ADDRESS products.
+  subscriptionLimitReached: () => ({ status: 422, code: '1002', detail: 'This email address follows too many products. Unsubscribe from one first.' }),
 };
 
 /** Every 401 tells the client how to authenticate. */

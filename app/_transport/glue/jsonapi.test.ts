@@ -656,6 +656,11 @@ describe('domainErrorToJsonApi', () => {
     addressLimitReached: { status: 422, code: '1001', detail: 'The address book is full. Delete an address to add another.' },
     referenceKeyTaken: { status: 422, code: '901', detail: 'This reference key is already in use.' },
     unsupportedHash: { status: 422, code: '901', detail: 'This password hash is not supported.' },
+    productNotFound: { status: 404, code: '4601', detail: 'Product not found.', field: 'sku' },
+    subscriptionExists: { status: 422, code: '4602', detail: 'Subscription already exists.' },
+    subscriptionNotFound: { status: 404, code: '4603', detail: "Subscription doesn't exist." },
+    subscriptionForbidden: { status: 403, code: '4606', detail: 'Unauthorized request.' },
+    subscriptionLimitReached: { status: 422, code: '1002', detail: 'This email address follows too many products. Unsubscribe from one first.' },
   };
 
   it('has an expectation for every domain error code', () => {
