@@ -31,6 +31,9 @@ export function linkIn(mail: Mail, prefix: string): string {
 }
 
 export async function expectNoAxeViolations(page: Page): Promise<void> {
+  // After a client-side navigation (a server action's redirect) Next.js streams the new <title> in
+  // just after the page's content: check the page once it has arrived.
+  await expect(page).toHaveTitle(/\S/);
   const results = await new AxeBuilder({ page }).analyze();
   expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
 }
