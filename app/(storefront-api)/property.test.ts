@@ -5,7 +5,11 @@ import { storefrontOpenApiDocument } from '@/app/_transport/glue/openapi';
 import { setupTestDatabase } from '@/test/support/database';
 import { resolveAccessToken } from '@/app/_domain/auth/tokens';
 import { createSignedInCustomer, everyRowAsText, type SignedInCustomer } from '@/test/support/jsonapi-client';
+import { adminPrincipal } from '@/app/_domain/auth/principal';
+import { setProduct } from '@/app/_domain/notifications/service';
 import * as accessTokens from './access-tokens/route';
+import * as availabilityNotification from './availability-notifications/[subscriptionKey]/route';
+import * as availabilityNotifications from './availability-notifications/route';
 import * as confirmation from './customer-confirmation/route';
 import * as forgotten from './customer-forgotten-password/route';
 import * as passwordWithReference from './customer-password/[customerReference]/route';
@@ -16,7 +20,9 @@ import * as address from './customers/[customerReference]/addresses/[addressId]/
 import * as customerExport from './customers/[customerReference]/export/route';
 import * as addresses from './customers/[customerReference]/addresses/route';
 import * as customer from './customers/[customerReference]/route';
+import * as customerAvailabilityNotifications from './customers/[customerReference]/availability-notifications/route';
 import * as customersRoute from './customers/route';
+import * as myAvailabilityNotifications from './my-availability-notifications/route';
 import * as refreshToken from './refresh-tokens/[refreshToken]/route';
 import * as refreshTokens from './refresh-tokens/route';
 
@@ -47,6 +53,8 @@ const CUSTOMER_ATTRIBUTES = ['salutation', 'firstName', 'lastName', 'email', 'ge
 
 const ADDRESS = { salutation: 'Ms', firstName: 'Ada', lastName: 'Lovelace', address1: 'Street', address2: '1', zipCode: '10115', city: 'Berlin', iso2Code: 'DE' };
 const NEW_PASSWORD = { newPassword: 'a-new-password-1', confirmPassword: 'a-new-password-1' };
+/** A product the catalog knows (created in beforeAll), so that a valid subscription gets to the database. */
+const SKU = 'property-sku-1';
 
 const routes: Route[] = [
   { path: '/customers', bodyMethods: ['POST'], module: customersRoute, params: [], type: 'customers', attributes: CUSTOMER_ATTRIBUTES, valid: () => ({ salutation: 'Mr', firstName: 'Max', lastName: 'Muster', email: `p${Math.random().toString(36).slice(2)}@example.com`, password: 'a-long-password-1', confirmPassword: 'a-long-password-1', acceptedTerms: true }) },
@@ -76,6 +84,10 @@ const routes: Route[] = [
   { path: '/customer-forgotten-password', bodyMethods: ['POST'], module: forgotten, params: [], type: 'customer-forgotten-password', attributes: ['email'], valid: () => ({ email: 'someone@example.com' }) },
   { path: '/customer-restore-password', bodyMethods: ['PATCH'], module: restore, params: [], type: 'customer-restore-password', attributes: ['restorePasswordKey', 'password', 'confirmPassword'], valid: () => ({ restorePasswordKey: 'k', password: 'a-new-password-1', confirmPassword: 'a-new-password-1' }) },
   { path: '/customer-restore-password/{id}', bodyMethods: ['PATCH'], module: restoreWithId, params: ['id'], type: 'customer-restore-password', attributes: ['restorePasswordKey', 'password', 'confirmPassword'] },
+  { path: '/availability-notifications', bodyMethods: ['POST'], module: availabilityNotifications, params: [], type: 'availability-notifications', attributes: ['email', 'sku', 'localeName'], valid: () => ({ email: `p${Math.random().toString(36).slice(2)}@example.com`, sku: SKU }) },
+  { path: '/availability-notifications/{subscriptionKey}', bodyMethods: ['DELETE'], module: availabilityNotification, params: ['subscriptionKey'], type: 'availability-notifications', attributes: [] },
+  { path: '/customers/{customerReference}/availability-notifications', bodyMethods: ['GET'], module: customerAvailabilityNotifications, params: ['customerReference'], type: 'availability-notifications', attributes: [] },
+  { path: '/my-availability-notifications', bodyMethods: ['GET'], module: myAvailabilityNotifications, params: [], type: 'availability-notifications', attributes: [] },
 ];
 
 const document = storefrontOpenApiDocument() as unknown as { paths: Record<string, Record<string, { responses: Record<string, unknown> }>> };
@@ -118,6 +130,7 @@ async function ensureLiveShopper(): Promise<void> {
 }
 
 beforeAll(async () => {
+  await setProduct(adminPrincipal(1), SKU, { name: 'Property test product', isAvailable: false });
   await ensureLiveShopper();
   for (const method of ['error', 'warn', 'log', 'info'] as const) {
     spies.push(vi.spyOn(console, method).mockImplementation((...args: unknown[]) => void logged.push(args.map(String).join(' '))));

@@ -74,7 +74,26 @@ const probes: Record<string, Probe[]> = {
     { method: 'GET', url: '/customers/DE--1/orders', status: 404 },
     { method: 'OPTIONS', url: '/access-tokens/nope', status: 404 },
     { method: 'POST', url: '/customer-anything', status: 404 },
+    { method: 'DELETE', url: '/availability-notifications/x/y', status: 404 },
+    { method: 'GET', url: '/my-availability-notifications/x', status: 404 },
+  ],
+  'app/(storefront-api)/availability-notifications/route.ts': [
+    { method: 'OPTIONS', url: '/availability-notifications', status: 204, allow: 'POST, OPTIONS' },
+    { method: 'GET', url: '/availability-notifications', status: 405, allow: 'POST, OPTIONS' },
+    { method: 'POST', url: '/availability-notifications', status: 415 },
+  ],
+  'app/(storefront-api)/availability-notifications/[subscriptionKey]/route.ts': [
+    { method: 'OPTIONS', url: '/availability-notifications/x', status: 204, allow: 'DELETE, OPTIONS' },
     { method: 'DELETE', url: '/availability-notifications/x', status: 404 },
+  ],
+  'app/(storefront-api)/customers/[customerReference]/availability-notifications/route.ts': [
+    { method: 'GET', url: `/customers/${REF}/availability-notifications`, status: 403 },
+    { method: 'OPTIONS', url: `/customers/${REF}/availability-notifications`, status: 204, allow: 'GET, HEAD, OPTIONS' },
+  ],
+  'app/(storefront-api)/my-availability-notifications/route.ts': [
+    { method: 'GET', url: '/my-availability-notifications', status: 403 },
+    { method: 'HEAD', url: '/my-availability-notifications', status: 403 },
+    { method: 'OPTIONS', url: '/my-availability-notifications', status: 204, allow: 'GET, HEAD, OPTIONS' },
   ],
   'app/(storefront-api)/openapi.json/route.ts': [{ method: 'GET', url: '/openapi.json', status: 200 }],
   // The admin API without a key (the admin suite drives each one with a key).

@@ -294,6 +294,92 @@ export interface paths {
         patch: operations["updateCustomerAddress"];
         trace?: never;
     };
+    "/availability-notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Subscribe an email address to a product’s return to stock
+         * @description With an access token the subscription is linked to the customer (and listed under their subscriptions). One subscription per address and product (compared case-insensitively). The address receives a confirmation with an unsubscribe link carrying the key; when the product is back, one email, and the subscription ends. Limited per client IP and per address (`429`/`4401`); an address follows at most a limited number of products (`422`/`1002`, our addition).
+         */
+        post: operations["createAvailabilityNotification"];
+        delete?: never;
+        /** The methods this path offers */
+        options: operations["optionsAvailabilityNotifications"];
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/availability-notifications/{subscriptionKey}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Unsubscribe (the key is the secret: no token needed)
+         * @description A bad access token is still `401`/`001`, as on every public endpoint.
+         */
+        delete: operations["deleteAvailabilityNotification"];
+        /** The methods this path offers */
+        options: operations["optionsAvailabilityNotificationsSubscriptionKey"];
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/customers/{customerReference}/availability-notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The customer’s subscriptions, oldest first
+         * @description Another customer’s reference, and one that is not a reference at all, answer `403`/`4606` alike.
+         */
+        get: operations["getCustomerAvailabilityNotifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        /** The methods this path offers */
+        options: operations["optionsCustomersCustomerReferenceAvailabilityNotifications"];
+        /**
+         * The customer’s subscriptions, oldest first (headers only)
+         * @description Another customer’s reference, and one that is not a reference at all, answer `403`/`4606` alike.
+         */
+        head: operations["getCustomerAvailabilityNotificationsHead"];
+        patch?: never;
+        trace?: never;
+    };
+    "/my-availability-notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in customer’s subscriptions, oldest first */
+        get: operations["getMyAvailabilityNotifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        /** The methods this path offers */
+        options: operations["optionsMyAvailabilityNotifications"];
+        /** The signed-in customer’s subscriptions, oldest first (headers only) */
+        head: operations["getMyAvailabilityNotificationsHead"];
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -485,6 +571,21 @@ export interface components {
                     phone?: string | null;
                     isDefaultShipping?: boolean;
                     isDefaultBilling?: boolean;
+                };
+            };
+        };
+        CreateAvailabilityNotificationRequest: {
+            data: {
+                /** @constant */
+                type: "availability-notifications";
+                attributes: {
+                    /** Format: email */
+                    email: string;
+                    /**
+                     * @description The product’s SKU
+                     * @example 190_25111746
+                     */
+                    sku: string;
                 };
             };
         };
@@ -883,6 +984,68 @@ export interface components {
                 [key: string]: unknown;
             }))[];
         };
+        AvailabilityNotificationResource: {
+            /** @constant */
+            type: "availability-notifications";
+            id: string;
+            attributes: components["schemas"]["AvailabilityNotificationAttributes"];
+            links: {
+                /**
+                 * Format: uri
+                 * @description Absolute URL on the public origin (APP_URL)
+                 */
+                self: string;
+            };
+        };
+        /** @description Every attribute (nulls included), or those `fields[type]` names */
+        AvailabilityNotificationAttributes: {
+            /** @description Locale of the subscription (the language of its emails) */
+            localeName?: string;
+            /** @description Where the back-in-stock email goes */
+            email?: string;
+            /** @description SKU of the product the subscription follows */
+            sku?: string;
+        };
+        Errors404_4601: {
+            errors: (components["schemas"]["ErrorObject"] & ({
+                /** @constant */
+                status: 404;
+                /** @enum {string} */
+                code?: "4601";
+            } & {
+                [key: string]: unknown;
+            }))[];
+        };
+        Errors422_1002_4602_901: {
+            errors: (components["schemas"]["ErrorObject"] & ({
+                /** @constant */
+                status: 422;
+                /** @enum {string} */
+                code?: "901" | "1002" | "4602";
+            } & {
+                [key: string]: unknown;
+            }))[];
+        };
+        Errors404_4603: {
+            errors: (components["schemas"]["ErrorObject"] & ({
+                /** @constant */
+                status: 404;
+                /** @enum {string} */
+                code?: "4603";
+            } & {
+                [key: string]: unknown;
+            }))[];
+        };
+        Errors403_002_4606: {
+            errors: (components["schemas"]["ErrorObject"] & ({
+                /** @constant */
+                status: 403;
+                /** @enum {string} */
+                code?: "4606" | "002";
+            } & {
+                [key: string]: unknown;
+            }))[];
+        };
     };
     responses: never;
     parameters: never;
@@ -947,7 +1110,7 @@ export interface operations {
                     "application/vnd.api+json": components["schemas"]["Errors401_001"];
                 };
             };
-            /** @description Missing access token (`002`) or another customer (`411`) */
+            /** @description Missing access token (`002`) or another customer (`411`, `4606`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1177,7 +1340,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Missing access token (`002`) or another customer (`411`) */
+            /** @description Missing access token (`002`) or another customer (`411`, `4606`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1271,7 +1434,7 @@ export interface operations {
                     "application/vnd.api+json": components["schemas"]["Errors401_001"];
                 };
             };
-            /** @description Missing access token (`002`) or another customer (`411`) */
+            /** @description Missing access token (`002`) or another customer (`411`, `4606`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1330,7 +1493,7 @@ export interface operations {
                     "application/vnd.api+json": components["schemas"]["Errors401_001"];
                 };
             };
-            /** @description Missing access token (`002`) or another customer (`411`) */
+            /** @description Missing access token (`002`) or another customer (`411`, `4606`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1401,7 +1564,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Missing access token (`002`) or another customer (`411`) */
+            /** @description Missing access token (`002`) or another customer (`411`, `4606`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1497,7 +1660,7 @@ export interface operations {
                     "application/vnd.api+json": components["schemas"]["Errors401_001"];
                 };
             };
-            /** @description Missing access token (`002`) or another customer (`411`) */
+            /** @description Missing access token (`002`) or another customer (`411`, `4606`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1608,7 +1771,7 @@ export interface operations {
                     "application/vnd.api+json": components["schemas"]["Errors401_001"];
                 };
             };
-            /** @description Missing access token (`002`) or another customer (`411`) */
+            /** @description Missing access token (`002`) or another customer (`411`, `4606`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1675,7 +1838,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Missing access token (`002`) or another customer (`411`) */
+            /** @description Missing access token (`002`) or another customer (`411`, `4606`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2098,7 +2261,7 @@ export interface operations {
                     "application/vnd.api+json": components["schemas"]["Errors401_001"];
                 };
             };
-            /** @description Missing access token (`002`) or another customer (`411`) */
+            /** @description Missing access token (`002`) or another customer (`411`, `4606`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2214,7 +2377,7 @@ export interface operations {
                     "application/vnd.api+json": components["schemas"]["Errors401_001"];
                 };
             };
-            /** @description Missing access token (`002`) or another customer (`411`) */
+            /** @description Missing access token (`002`) or another customer (`411`, `4606`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2351,7 +2514,7 @@ export interface operations {
                     "application/vnd.api+json": components["schemas"]["Errors401_001"];
                 };
             };
-            /** @description Missing access token (`002`) or another customer (`411`) */
+            /** @description Missing access token (`002`) or another customer (`411`, `4606`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2805,7 +2968,7 @@ export interface operations {
                     "application/vnd.api+json": components["schemas"]["Errors401_001"];
                 };
             };
-            /** @description Missing access token (`002`) or another customer (`411`) */
+            /** @description Missing access token (`002`) or another customer (`411`, `4606`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2920,7 +3083,7 @@ export interface operations {
                     "application/vnd.api+json": components["schemas"]["Errors401_001"];
                 };
             };
-            /** @description Missing access token (`002`) or another customer (`411`) */
+            /** @description Missing access token (`002`) or another customer (`411`, `4606`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3037,7 +3200,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Missing access token (`002`) or another customer (`411`) */
+            /** @description Missing access token (`002`) or another customer (`411`, `4606`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3124,7 +3287,7 @@ export interface operations {
                     "application/vnd.api+json": components["schemas"]["Errors401_001"];
                 };
             };
-            /** @description Missing access token (`002`) or another customer (`411`) */
+            /** @description Missing access token (`002`) or another customer (`411`, `4606`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3185,7 +3348,7 @@ export interface operations {
                     "application/vnd.api+json": components["schemas"]["Errors401_001"];
                 };
             };
-            /** @description Missing access token (`002`) or another customer (`411`) */
+            /** @description Missing access token (`002`) or another customer (`411`, `4606`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3263,7 +3426,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Missing access token (`002`) or another customer (`411`) */
+            /** @description Missing access token (`002`) or another customer (`411`, `4606`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3361,7 +3524,7 @@ export interface operations {
                     "application/vnd.api+json": components["schemas"]["Errors401_001"];
                 };
             };
-            /** @description Missing access token (`002`) or another customer (`411`) */
+            /** @description Missing access token (`002`) or another customer (`411`, `4606`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3414,6 +3577,476 @@ export interface operations {
                 content: {
                     "application/vnd.api+json": components["schemas"]["Errors422_901"];
                 };
+            };
+        };
+    };
+    createAvailabilityNotification: {
+        parameters: {
+            query?: {
+                /** @description Sparse fieldset: comma-separated attribute names of availability-notifications */
+                "fields[availability-notifications]"?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "data": {
+                 *         "type": "availability-notifications",
+                 *         "attributes": {
+                 *           "email": "sonia@spryker.com",
+                 *           "sku": "190_25111746"
+                 *         }
+                 *       }
+                 *     }
+                 */
+                "application/vnd.api+json": components["schemas"]["CreateAvailabilityNotificationRequest"];
+                /**
+                 * @example {
+                 *       "data": {
+                 *         "type": "availability-notifications",
+                 *         "attributes": {
+                 *           "email": "sonia@spryker.com",
+                 *           "sku": "190_25111746"
+                 *         }
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["CreateAvailabilityNotificationRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description URL of the created resource */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.api+json": {
+                        data: components["schemas"]["AvailabilityNotificationResource"];
+                        links: {
+                            /**
+                             * Format: uri
+                             * @description Absolute URL on the public origin (APP_URL)
+                             */
+                            self: string;
+                        };
+                    };
+                };
+            };
+            /** @description Bad request: request format, an unsupported query parameter or include, or a Glue rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.api+json": components["schemas"]["Errors400"];
+                };
+            };
+            /** @description Invalid access token (`001`), or failed authentication */
+            401: {
+                headers: {
+                    /** @description Always `Bearer realm="Access to shop API"` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.api+json": components["schemas"]["Errors401_001"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.api+json": components["schemas"]["Errors404_4601"];
+                };
+            };
+            /** @description Request body over 64 KiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.api+json": components["schemas"]["Errors413"];
+                };
+            };
+            /** @description Unsupported media type (send application/vnd.api+json or application/json) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.api+json": components["schemas"]["Errors415"];
+                };
+            };
+            /** @description Validation failed (`901`: one error per field, all at once) or a Glue rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.api+json": components["schemas"]["Errors422_1002_4602_901"];
+                };
+            };
+            /** @description Too many attempts (`4401`) */
+            429: {
+                headers: {
+                    /** @description Seconds until the limit resets */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.api+json": components["schemas"]["Errors429_4401"];
+                };
+            };
+        };
+    };
+    optionsAvailabilityNotifications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No content; `Allow` lists the methods */
+            204: {
+                headers: {
+                    /** @description The methods of this path (HEAD where GET works, and OPTIONS) */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    deleteAvailabilityNotification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The subscription key: the resource id, and the secret of the unsubscribe link */
+                subscriptionKey: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad request: request format, an unsupported query parameter or include, or a Glue rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.api+json": components["schemas"]["Errors400"];
+                };
+            };
+            /** @description Invalid access token (`001`), or failed authentication */
+            401: {
+                headers: {
+                    /** @description Always `Bearer realm="Access to shop API"` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.api+json": components["schemas"]["Errors401_001"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.api+json": components["schemas"]["Errors404_4603"];
+                };
+            };
+        };
+    };
+    optionsAvailabilityNotificationsSubscriptionKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No content; `Allow` lists the methods */
+            204: {
+                headers: {
+                    /** @description The methods of this path (HEAD where GET works, and OPTIONS) */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getCustomerAvailabilityNotifications: {
+        parameters: {
+            query?: {
+                /** @description Sparse fieldset: comma-separated attribute names of availability-notifications */
+                "fields[availability-notifications]"?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The customer reference, `<STORE>--<number>` */
+                customerReference: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.api+json": {
+                        data: components["schemas"]["AvailabilityNotificationResource"][];
+                        links: {
+                            /**
+                             * Format: uri
+                             * @description Absolute URL on the public origin (APP_URL)
+                             */
+                            self: string;
+                        };
+                    };
+                };
+            };
+            /** @description Bad request: request format, an unsupported query parameter or include, or a Glue rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.api+json": components["schemas"]["Errors400"];
+                };
+            };
+            /** @description Invalid access token (`001`), or failed authentication */
+            401: {
+                headers: {
+                    /** @description Always `Bearer realm="Access to shop API"` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.api+json": components["schemas"]["Errors401_001"];
+                };
+            };
+            /** @description Missing access token (`002`) or another customer (`411`, `4606`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.api+json": components["schemas"]["Errors403_002_4606"];
+                };
+            };
+        };
+    };
+    optionsCustomersCustomerReferenceAvailabilityNotifications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No content; `Allow` lists the methods */
+            204: {
+                headers: {
+                    /** @description The methods of this path (HEAD where GET works, and OPTIONS) */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getCustomerAvailabilityNotificationsHead: {
+        parameters: {
+            query?: {
+                /** @description Sparse fieldset: comma-separated attribute names of availability-notifications */
+                "fields[availability-notifications]"?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The customer reference, `<STORE>--<number>` */
+                customerReference: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad request: request format, an unsupported query parameter or include, or a Glue rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid access token (`001`), or failed authentication */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing access token (`002`) or another customer (`411`, `4606`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getMyAvailabilityNotifications: {
+        parameters: {
+            query?: {
+                /** @description Sparse fieldset: comma-separated attribute names of availability-notifications */
+                "fields[availability-notifications]"?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.api+json": {
+                        data: components["schemas"]["AvailabilityNotificationResource"][];
+                        links: {
+                            /**
+                             * Format: uri
+                             * @description Absolute URL on the public origin (APP_URL)
+                             */
+                            self: string;
+                        };
+                    };
+                };
+            };
+            /** @description Bad request: request format, an unsupported query parameter or include, or a Glue rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.api+json": components["schemas"]["Errors400"];
+                };
+            };
+            /** @description Invalid access token (`001`), or failed authentication */
+            401: {
+                headers: {
+                    /** @description Always `Bearer realm="Access to shop API"` */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.api+json": components["schemas"]["Errors401_001"];
+                };
+            };
+            /** @description Missing access token (`002`) or another customer (`411`, `4606`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.api+json": components["schemas"]["Errors403_002"];
+                };
+            };
+        };
+    };
+    optionsMyAvailabilityNotifications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No content; `Allow` lists the methods */
+            204: {
+                headers: {
+                    /** @description The methods of this path (HEAD where GET works, and OPTIONS) */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getMyAvailabilityNotificationsHead: {
+        parameters: {
+            query?: {
+                /** @description Sparse fieldset: comma-separated attribute names of availability-notifications */
+                "fields[availability-notifications]"?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad request: request format, an unsupported query parameter or include, or a Glue rule */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid access token (`001`), or failed authentication */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing access token (`002`) or another customer (`411`, `4606`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

@@ -66,6 +66,10 @@ describe('the storefront OpenAPI document', () => {
         'GET /customers/{customerReference}/addresses/{addressId}',
         'PATCH /customers/{customerReference}/addresses/{addressId}',
         'DELETE /customers/{customerReference}/addresses/{addressId}',
+        'POST /availability-notifications',
+        'DELETE /availability-notifications/{subscriptionKey}',
+        'GET /customers/{customerReference}/availability-notifications',
+        'GET /my-availability-notifications',
       ]),
     );
   });
@@ -80,5 +84,17 @@ describe('the storefront OpenAPI document', () => {
       .properties.data.properties.attributes.properties;
     expect(attributes.firstName).toMatchObject({ type: 'string', minLength: 1, maxLength: 100 });
     expect(attributes.password).toMatchObject({ minLength: 8, maxLength: 64 });
+  });
+
+  it('documents every status and Glue code of the availability notifications', () => {
+    const paths = document.paths;
+    expect(Object.keys(paths['/availability-notifications']!.post!.responses).sort()).toEqual(['201', '400', '401', '404', '413', '415', '422', '429']);
+    expect(Object.keys(paths['/availability-notifications/{subscriptionKey}']!.delete!.responses).sort()).toEqual(['204', '400', '401', '404']);
+    expect(Object.keys(paths['/customers/{customerReference}/availability-notifications']!.get!.responses).sort()).toEqual(['200', '400', '401', '403']);
+    expect(Object.keys(paths['/my-availability-notifications']!.get!.responses).sort()).toEqual(['200', '400', '401', '403']);
+    const text = JSON.stringify(storefrontOpenApiDocument());
+    for (const component of ['"Errors404_4601"', '"Errors422_1002_4602_901"', '"Errors404_4603"', '"Errors403_002_4606"', '"AvailabilityNotificationResource"']) {
+      expect(text).toContain(component);
+    }
   });
 });

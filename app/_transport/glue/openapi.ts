@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { createDocument } from 'zod-openapi';
 import type { RequestCodec } from './codec';
 import { ADDRESS_EXAMPLE, addressAttributesSchema, addressCodec, addressPatchCodec } from './codecs/addresses';
+import { AVAILABILITY_NOTIFICATION_EXAMPLE, availabilityNotificationAttributesSchema, availabilityNotificationCodec } from './codecs/availability';
 import { confirmationCodec, CUSTOMER_EXAMPLE, customerAttributesSchema, customerExportSchema, customerUpdateCodec, registrationCodec } from './codecs/customers';
 import { forgottenPasswordCodec, passwordChangeCodec, restorePasswordCodec } from './codecs/passwords';
 import { accessTokenCodec, refreshTokenCodec, tokenAttributesSchema } from './codecs/tokens';
@@ -24,7 +25,7 @@ type Operation = {
   method: 'get' | 'post' | 'patch' | 'delete';
   path: string;
   operationId: string;
-  tag: 'Customers' | 'Access tokens' | 'Passwords' | 'Addresses';
+  tag: 'Customers' | 'Access tokens' | 'Passwords' | 'Addresses' | 'Availability notifications';
   summary: string;
   description?: string;
   auth: Auth;
@@ -42,6 +43,7 @@ const pathParams: Record<string, z.ZodType> = {
   addressId,
   refreshToken: z.string().meta({ description: 'A refresh token, or `mine` for all of the caller’s refresh tokens' }),
   id: z.string().meta({ description: 'Ignored (Glue clients send `mine` or `1`)' }),
+  subscriptionKey: z.string().meta({ description: 'The subscription key: the resource id, and the secret of the unsubscribe link', examples: ['d634981b8d1930f7db6e2780b7d5600a'] }),
 };
 
 // The contract's examples (Spryker's docs), shared with the response examples of the codecs.
@@ -304,6 +306,52 @@ const operations: Operation[] = [
     success: { status: 204 },
     errors: { 403: ['411'], 404: ['404'] },
   },
+  {
+    method: 'post',
+    path: '/availability-notifications',
+    operationId: 'createAvailabilityNotification',
+    tag: 'Availability notifications',
+    summary: 'Subscribe an email address to a product’s return to stock',
+    description:
+      'With an access token the subscription is linked to the customer (and listed under their subscriptions). One subscription per address and product (compared case-insensitively). ' +
+      'The address receives a confirmation with an unsubscribe link carrying the key; when the product is back, one email, and the subscription ends. ' +
+      'Limited per client IP and per address (`429`/`4401`); an address follows at most a limited number of products (`422`/`1002`, our addition).',
+    auth: 'optional',
+    body: { codec: availabilityNotificationCodec, example: AVAILABILITY_NOTIFICATION_EXAMPLE },
+    success: { status: 201, type: 'availability-notifications', attributes: availabilityNotificationAttributesSchema },
+    errors: { 404: ['4601'], 422: ['901', '4602', '1002'], 429: ['4401'] },
+  },
+  {
+    method: 'delete',
+    path: '/availability-notifications/{subscriptionKey}',
+    operationId: 'deleteAvailabilityNotification',
+    tag: 'Availability notifications',
+    summary: 'Unsubscribe (the key is the secret: no token needed)',
+    description: 'A bad access token is still `401`/`001`, as on every public endpoint.',
+    auth: 'optional',
+    success: { status: 204 },
+    errors: { 404: ['4603'] },
+  },
+  {
+    method: 'get',
+    path: '/customers/{customerReference}/availability-notifications',
+    operationId: 'getCustomerAvailabilityNotifications',
+    tag: 'Availability notifications',
+    summary: 'The customer’s subscriptions, oldest first',
+    description: 'Another customer’s reference, and one that is not a reference at all, answer `403`/`4606` alike.',
+    auth: 'bearer',
+    success: { status: 200, type: 'availability-notifications', attributes: availabilityNotificationAttributesSchema, collection: true },
+    errors: { 403: ['4606'] },
+  },
+  {
+    method: 'get',
+    path: '/my-availability-notifications',
+    operationId: 'getMyAvailabilityNotifications',
+    tag: 'Availability notifications',
+    summary: 'The signed-in customer’s subscriptions, oldest first',
+    auth: 'bearer',
+    success: { status: 200, type: 'availability-notifications', attributes: availabilityNotificationAttributesSchema, collection: true },
+  },
 ];
 
 // ---------------------------------------------------------------- shared shapes
@@ -349,6 +397,7 @@ const RESOURCE_NAMES: Record<string, string> = {
   addresses: 'Address',
   'access-tokens': 'AccessToken',
   'refresh-tokens': 'RefreshToken',
+  'availability-notifications': 'AvailabilityNotification',
 };
 
 /**
@@ -391,7 +440,7 @@ function successDocument(success: Exclude<Success, { status: 204 }>) {
 const STATUS_TEXT: Record<number, string> = {
   400: 'Bad request: request format, an unsupported query parameter or include, or a Glue rule',
   401: 'Invalid access token (`001`), or failed authentication',
-  403: 'Missing access token (`002`) or another customer (`411`)',
+  403: 'Missing access token (`002`) or another customer (`411`, `4606`)',
   404: 'Not found',
   409: 'The document’s `data.id` contradicts the URL',
   413: 'Request body over 64 KiB',
@@ -547,7 +596,7 @@ export function storefrontOpenApiDocument() {
         'Every response is `application/vnd.api+json`. Errors are `{"errors": [{status, code, detail, source}]}`; `901` validation errors list every field at once.',
     },
     servers: [{ url: '/', description: 'This shop' }],
-    tags: [{ name: 'Customers' }, { name: 'Access tokens' }, { name: 'Passwords' }, { name: 'Addresses' }],
+    tags: [{ name: 'Customers' }, { name: 'Access tokens' }, { name: 'Passwords' }, { name: 'Addresses' }, { name: 'Availability notifications' }],
     components: {
       securitySchemes: {
         bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'The accessToken from POST /access-tokens' },
