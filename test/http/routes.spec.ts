@@ -115,9 +115,17 @@ const probes: Record<string, Probe[]> = {
     { method: 'PUT', url: `${ADMIN}/1/addresses/1/reference-key`, status: 401 },
   ],
   'app/admin/v1/openapi.json/route.ts': [{ method: 'GET', url: '/admin/v1/openapi.json', status: 200 }],
+  'app/admin/v1/products/[sku]/route.ts': [
+    { method: 'OPTIONS', url: '/admin/v1/products/sku-1', status: 204, allow: 'GET, HEAD, PUT, OPTIONS' },
+    { method: 'GET', url: '/admin/v1/products/sku-1', status: 401 },
+    { method: 'PUT', url: '/admin/v1/products/sku-1', status: 401 },
+    { method: 'POST', url: '/admin/v1/products/sku-1', status: 405, allow: 'GET, HEAD, PUT, OPTIONS' },
+  ],
   'app/admin/[...path]/route.ts': [
     { method: 'GET', url: '/admin/v2/anything', status: 404 },
     { method: 'POST', url: '/admin/v1/shops/ms/countries/DE/orders', status: 404 },
+    { method: 'GET', url: '/admin/v1/products', status: 404 },
+    { method: 'GET', url: '/admin/v1/products/sku-1/variants', status: 404 },
   ],
   'app/api/auth/[...nextauth]/route.ts': [
     { method: 'GET', url: '/api/auth/csrf', status: 200 },

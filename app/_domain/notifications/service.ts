@@ -137,6 +137,8 @@ export async function setProduct(_principal: AdminPrincipal, sku: string, input:
     if (turnedAvailable) await insertRestock(tx, sku, now);
     return turnedAvailable;
   });
+  // The answer first (it counts the subscribers the product came back to), then the fan-out.
+  const view = await productView(sku);
   if (restocked) kickRestockFanOut();
-  return productView(sku);
+  return view;
 }

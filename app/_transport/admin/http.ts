@@ -9,11 +9,12 @@ import { httpRoute, type Handler, type Method } from '../http/http-route';
 import { AdminApiError, domainErrorToAdmin, type WireName } from './errors';
 
 /**
- * The admin API's request pipeline: the key (`X-Access-Token`, 401) → the shop (`shopKey` must be
- * SHOP_KEY, 404) → the country (`countryCode` alpha-2 or alpha-3, 400; it does not filter) → the
- * body when the route takes one (415 → 413 → 400). Domain errors come back in the endpoint's
- * field names (the codec's `wire`), every other error as `{errors: [{errorKey, message, context}]}`;
- * nothing a client sends can make it answer 500.
+ * The admin API's request pipeline: the key (`X-Access-Token`, 401) → on the customer routes the
+ * shop (`shopKey` must be SHOP_KEY, 404) and the country (`countryCode` alpha-2 or alpha-3, 400; it
+ * does not filter), which the product feed does not have → the body when the route takes one
+ * (415 → 413 → 400). Domain errors come back in the endpoint's field names (the codec's `wire`),
+ * every other error as `{errors: [{errorKey, message, context}]}`; nothing a client sends can make
+ * it answer 500.
  */
 
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -87,12 +88,13 @@ function checkShop(params: ShopParams): void {
 }
 
 type Options = { body?: boolean; wire?: WireName };
+type AdminHandler<P> = (request: Request, ctx: AdminRequest<P>) => Promise<Response>;
 
-/** A customer route of the admin API: the handler gets the key's principal and the body (when the route takes one). */
-export function withAdminKey<P extends ShopParams>(handler: (request: Request, ctx: AdminRequest<P>) => Promise<Response>, options: Options = {}): Handler<P> {
+/** The pipeline after the key: `checkParams` (the route's scope), the body, the handler; domain errors in the codec's names. */
+function adminHandler<P extends Record<string, string>>(checkParams: (params: P) => void, handler: AdminHandler<P>, options: Options): Handler<P> {
   return async (request, params) => {
     const principal = await principalOf(request);
-    checkShop(params);
+    checkParams(params);
     const body = options.body ? await readJsonObject(request) : {};
     try {
       return await handler(request, { principal, params, body });
@@ -101,4 +103,14 @@ export function withAdminKey<P extends ShopParams>(handler: (request: Request, c
       throw error;
     }
   };
+}
+
+/** A customer route of the admin API: the handler gets the key's principal and the body (when the route takes one). */
+export function withAdminKey<P extends ShopParams>(handler: AdminHandler<P>, options: Options = {}): Handler<P> {
+  return adminHandler<P>(checkShop, handler, options);
+}
+
+/** A route outside the shop scope (the product feed, `/admin/v1/products/{sku}`): the key and the body only. */
+export function withAdminKeyOnly<P extends Record<string, string>>(handler: AdminHandler<P>, options: Options = {}): Handler<P> {
+  return adminHandler<P>(() => {}, handler, options);
 }

@@ -25,12 +25,16 @@ describe('the admin OpenAPI document', () => {
     expect(readFileSync(ADMIN_OPENAPI_FILE, 'utf8')).toBe(adminOpenApiText());
   });
 
-  it('has every operation of the contract under the Customers tag, with SCAYLE’s operationIds and path parameter names', () => {
-    const operations = Object.entries(document.paths).flatMap(([path, item]) =>
-      Object.entries(item).map(([method, op]) => `${op.operationId} ${method.toUpperCase()} ${path}`),
+  const operationsTagged = (tag: string) =>
+    Object.entries(document.paths).flatMap(([path, item]) =>
+      Object.entries(item)
+        .filter(([, op]) => op.tags.includes(tag))
+        .map(([method, op]) => `${op.operationId} ${method.toUpperCase()} ${path}`),
     );
+
+  it('has every operation of the contract under the Customers tag, with SCAYLE’s operationIds and path parameter names', () => {
     const base = '/shops/{shopKey}/countries/{countryCode}/customers';
-    expect(operations.sort()).toEqual(
+    expect(operationsTagged('Customers').sort()).toEqual(
       [
         `createCustomer POST ${base}`,
         `createCustomerAddress POST ${base}/{customerIdentifier}/addresses`,
@@ -45,7 +49,20 @@ describe('the admin OpenAPI document', () => {
         `updateCustomerReferenceKey PUT ${base}/{customerId}/reference-key`,
       ].sort(),
     );
-    for (const item of Object.values(document.paths)) for (const op of Object.values(item)) expect(op.tags).toEqual(['Customers']);
+  });
+
+  it('has the product feed under the Products tag, outside the shop scope', () => {
+    expect(operationsTagged('Products').sort()).toEqual(['getProduct GET /products/{sku}', 'putProduct PUT /products/{sku}']);
+    const item = document.paths['/products/{sku}']!;
+    expect(Object.keys(item.put!.responses).sort()).toEqual(['200', '400', '401', '413', '415']);
+    expect(Object.keys(item.get!.responses).sort()).toEqual(['200', '401', '404']);
+    expect(JSON.stringify(item)).toContain('PRODUCT_NOT_FOUND');
+  });
+
+  it('tags every operation Customers or Products, nothing else', () => {
+    const all = Object.values(document.paths).flatMap((item) => Object.values(item));
+    for (const op of all) expect([['Customers'], ['Products']]).toContainEqual(op.tags);
+    expect(all).toHaveLength(operationsTagged('Customers').length + operationsTagged('Products').length);
   });
 
   it('names the X-Access-Token scheme accessToken, serves from /admin/v1 and documents every error of a body', () => {
@@ -54,8 +71,10 @@ describe('the admin OpenAPI document', () => {
     expect(document.servers[0]!.url).toBe('/admin/v1');
     for (const item of Object.values(document.paths)) {
       for (const op of Object.values(item)) {
-        expect(Object.keys(op.responses)).toEqual(expect.arrayContaining(['400', '401', '404']));
-        if (op.requestBody) expect(Object.keys(op.responses)).toEqual(expect.arrayContaining(['413', '415']));
+        expect(Object.keys(op.responses)).toContain('401');
+        // Every customer operation names a shop (404) and a country (400).
+        if (op.tags.includes('Customers')) expect(Object.keys(op.responses)).toEqual(expect.arrayContaining(['400', '404']));
+        if (op.requestBody) expect(Object.keys(op.responses)).toEqual(expect.arrayContaining(['400', '413', '415']));
       }
     }
   });

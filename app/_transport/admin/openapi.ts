@@ -3,13 +3,14 @@ import { createDocument } from 'zod-openapi';
 import { passwordSetSchema, referenceKeyInputSchema } from '@/app/_domain/admin/schema';
 import { addressEntitySchema, addressRequestSchema } from './codecs/addresses';
 import { customerCreateRequestSchema, customerEntitySchema, passwordHashSchema } from './codecs/customers';
+import { productEntitySchema, productRequestSchema, skuParameterSchema } from './codecs/products';
 import { ERROR_KEYS } from './errors';
 import { DEFAULT_LIMIT, MAX_LIMIT, SORTS } from './query';
 
 /**
  * The admin API's OpenAPI 3.1 document, generated from the codecs' schemas (which are built from
  * the entity rules). Tag `Customers` and SCAYLE's operationIds, so SCAYLE's examples run
- * unchanged with swagger-client; security scheme `accessToken` (the `X-Access-Token` header).
+ * unchanged with swagger-client; tag `Products` (putProduct, getProduct) for the catalog's feed; security scheme `accessToken` (the `X-Access-Token` header).
  * Served at /admin/v1/openapi.json; a committed copy (`docs/admin-openapi.json`) is checked
  * against it by a test.
  */
@@ -37,11 +38,12 @@ const listSchema = (item: z.ZodType, id: string) =>
     .object({ entities: z.array(item), cursor: z.object({ next: z.string().nullable().meta({ description: 'Pass as `cursor` for the next page; null on the last page' }) }) })
     .meta({ id });
 
-const errorResponses = (statuses: number[]) =>
+/** The error answers of an operation; `descriptions` replaces the common text of a status where the operation's differs. */
+const errorResponses = (statuses: number[], descriptions: Record<number, string> = {}) =>
   Object.fromEntries(
     statuses.map((status) => [
       String(status),
-      { description: ERROR_DESCRIPTIONS[status] ?? 'Error', content: { 'application/json': { schema: errorSchema } } },
+      { description: descriptions[status] ?? ERROR_DESCRIPTIONS[status] ?? 'Error', content: { 'application/json': { schema: errorSchema } } },
     ]),
   );
 
@@ -202,6 +204,34 @@ const paths = {
       responses: { '200': { description: 'The address', ...json(addressEntitySchema) }, ...errorResponses([400, 401, 404, 409, 413, 415, 429]) },
     },
   },
+  '/products/{sku}': {
+    put: {
+      operationId: 'putProduct',
+      tags: ['Products'],
+      summary: 'Create or update a product (the catalog’s feed)',
+      description:
+        'Upsert: answers 200 with the product whether it was created or updated. When `isAvailable` turns from false to true, every subscriber of the product ' +
+        'gets exactly one back-in-stock email and the subscription ends — also when the same update arrives twice or concurrently, or while the email ' +
+        'provider is down (delivered later, never twice). The notices are queued in the background: the answer does not wait for them. ' +
+        'A SKU that does not match the pattern is 400 (`context.field` `sku`).',
+      requestParams: { path: z.object({ sku: skuParameterSchema }) },
+      requestBody: { required: true, ...json(productRequestSchema) },
+      responses: {
+        '200': { description: 'The product', ...json(productEntitySchema) },
+        ...errorResponses([400, 401, 413, 415], { 400: 'Validation (`VALIDATION_ERROR`, every bad field with `context.field`: `sku`, `name`, `isAvailable`, `url`) or a body that is not JSON (`INVALID_JSON`)' }),
+      },
+    },
+    get: {
+      operationId: 'getProduct',
+      tags: ['Products'],
+      summary: 'A product and how many subscribers wait for it',
+      requestParams: { path: z.object({ sku: skuParameterSchema }) },
+      responses: {
+        '200': { description: 'The product', ...json(productEntitySchema) },
+        ...errorResponses([401, 404], { 404: '`PRODUCT_NOT_FOUND` (also for a SKU that does not match the pattern)' }),
+      },
+    },
+  },
 };
 
 /** The whole document; deterministic (the committed copy must match it byte for byte). */
@@ -214,10 +244,11 @@ export function adminOpenApiDocument() {
       description:
         'For back-office systems. Modelled on SCAYLE’s Admin API for customers: the same paths, identifiers (`1` or `key=my-key`), entities and error shape ' +
         '(`{"errors": [{errorKey, message, context}]}`). Keys are made with `npm run admin-key -- create <name>` and sent as `X-Access-Token`. ' +
-        'Bodies are `application/json` (at most 64 KiB). The same customers and addresses as the storefront API: `id` is the number in `customerReference` (`DE--25`).',
+        'Bodies are `application/json` (at most 64 KiB). The same customers and addresses as the storefront API: `id` is the number in `customerReference` (`DE--25`). ' +
+        'Products (`/products/{sku}`, not scoped by shop or country) are the catalog’s feed for back-in-stock notifications.',
     },
     servers: [{ url: '/admin/v1', description: 'This shop' }],
-    tags: [{ name: 'Customers' }],
+    tags: [{ name: 'Customers' }, { name: 'Products', description: 'The catalog’s feed of products, for back-in-stock notifications' }],
     security: [{ accessToken: [] }],
     components: {
       securitySchemes: { accessToken: { type: 'apiKey', in: 'header', name: 'X-Access-Token', description: 'An admin API key' } },
