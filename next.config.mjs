@@ -7,7 +7,10 @@ const securityHeaders = [
 ];
 
 // Pages whose URL carries a secret key: never leak it through the Referer header.
-const keyPages = ['/register/confirm', '/password/reset', '/email/confirm', '/email/cancel'];
+const keyPages = ['/register/confirm', '/password/reset', '/email/confirm', '/email/cancel', '/notifications/unsubscribe'];
+// A key page whose form also posts without JavaScript sends its origin only (`strict-origin`: never a
+// path or the key): under `no-referrer` the browser posts `Origin: null`, which Next.js refuses for a server action.
+const originOnlyKeyPages = ['/notifications/unsubscribe'];
 
 // JSON:API path prefixes: an unknown path below them gets a JSON:API 404, not the HTML page.
 const apiPrefixes = [
@@ -41,7 +44,7 @@ const nextConfig = {
       ...[...apiPrefixes.flatMap((prefix) => [`/${prefix}`, `/${prefix}/:path*`]), '/:resource(customer-[^/]+)/:path*', '/openapi.json', '/admin/:path*'].map(
         (source) => ({ source, headers: [{ key: 'Content-Security-Policy', value: "default-src 'none'; frame-ancestors 'none'" }] }),
       ),
-      ...keyPages.map((source) => ({ source, headers: [{ key: 'Referrer-Policy', value: 'no-referrer' }] })),
+      ...keyPages.map((source) => ({ source, headers: [{ key: 'Referrer-Policy', value: originOnlyKeyPages.includes(source) ? 'strict-origin' : 'no-referrer' }] })),
     ];
   },
   async rewrites() {

@@ -11,6 +11,7 @@ const sections = [
   { href: '/account/addresses', title: 'Address book', text: 'Your shipping and billing addresses.' },
   { href: '/account/email', title: 'Email address', text: 'Change the address you sign in with.' },
   { href: '/account/password', title: 'Password', text: 'Change your password; other devices are signed out.' },
+  { href: '/account/notifications', title: 'Back-in-stock notifications', text: 'Sold-out products we will email you about; unsubscribe here.' },
   { href: '/account/security', title: 'Security', text: 'Where you are signed in, recent sign-ins; sign out other devices.' },
   { href: '/account/export', title: 'Download my data', text: 'Everything we hold about you, as a JSON file.' },
   { href: '/account/delete', title: 'Delete account', text: 'Remove your personal data for good.' },
