@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
 import bcrypt from 'bcryptjs';
-import SwaggerClient from 'swagger-client';
-import { Contract, expect, JSONAPI, test, uniqueEmail } from './support';
+import { adminClient as client, adminKey, failure } from './admin-support';
+import { expect, JSONAPI, test, uniqueEmail } from './support';
 
 /**
  * The admin API over HTTP against the built app, driven as SCAYLE's documentation drives it: the
@@ -9,41 +8,6 @@ import { Contract, expect, JSONAPI, test, uniqueEmail } from './support';
  * /admin/v1/openapi.json, and every answer is validated against that document. The key is made
  * by `npm run admin-key -- create` before the server starts (e2e/support/serve.mjs).
  */
-
-const adminKey = () => readFileSync(process.env.E2E_ADMIN_KEY_FILE!, 'utf8').trim();
-
-type AdminDocument = ConstructorParameters<typeof Contract>[0] & { paths: Record<string, unknown> };
-
-async function adminContract(baseURL: string): Promise<Contract> {
-  const document = (await (await fetch(`${baseURL}/admin/v1/openapi.json`)).json()) as AdminDocument;
-  const paths = Object.fromEntries(Object.entries(document.paths).map(([path, item]) => [`/admin/v1${path}`, item]));
-  return new Contract({ ...document, paths } as AdminDocument);
-}
-
-/** `SwaggerClient({ url, authorizations: { accessToken: key } })`, each answer checked against the document. */
-async function client(baseURL: string, key = adminKey()) {
-  const contract = await adminContract(baseURL);
-  const userFetch = async (url: string, init: RequestInit) => {
-    const response = await fetch(url, init);
-    const method = (init.method ?? 'GET').toUpperCase();
-    const operation = contract.operationFor(method, url);
-    expect(operation, `${method} ${url} is not documented`).toBeDefined();
-    await contract.check(method, operation!, response);
-    return response;
-  };
-  return SwaggerClient({ url: `${baseURL}/admin/v1/openapi.json`, authorizations: { accessToken: key }, userFetch });
-}
-
-/** What swagger-client throws for a non-2xx answer. */
-async function failure(call: Promise<unknown>): Promise<{ status: number; body: { errors: { errorKey: string; context: Record<string, unknown> }[] } }> {
-  try {
-    await call;
-  } catch (error) {
-    const { status, response } = error as { status: number; response: { body: never } };
-    return { status, body: response.body };
-  }
-  throw new Error('expected the call to fail');
-}
 
 const suffix = () => Math.random().toString(36).slice(2, 10);
 
@@ -62,8 +26,7 @@ test.describe('admin API (SCAYLE examples through swagger-client)', () => {
 
     // "Update Customer Reference Key"
     const myKey = `my-key-${suffix()}`;
-    // eslint-disable-next-line prefer-const -- the seed's example, as written
-    let customerReferenceKey = { referenceKey: myKey };
+    const customerReferenceKey = { referenceKey: myKey };
     let response = await adminApi.apis.Customers.updateCustomerReferenceKey({ shopKey: 'ms', countryCode: 'DE', customerId }, { requestBody: customerReferenceKey });
     let customer = response.body;
     expect(customer.referenceKey).toBe(myKey);
@@ -77,12 +40,12 @@ test.describe('admin API (SCAYLE examples through swagger-client)', () => {
 
     // "List Customers", "Read with Options"
     response = await adminApi.apis.Customers.getCustomers({ shopKey: 'ms', countryCode: 'DEU' });
-    let customers = response.body.entities as { id: number }[];
+    let customers = response.body.entities as { id: number; addresses?: unknown[] }[];
     expect(customers.length).toBeGreaterThan(0);
     response = await adminApi.apis.Customers.getCustomers({ shopKey: 'ms', countryCode: 'DEU', with: 'addresses', 'filters[id]': `${customerId}` });
-    customers = response.body.entities;
+    customers = response.body.entities as typeof customers;
     expect(customers.map((c) => c.id)).toEqual([customerId]);
-    customers.forEach((c) => expect((c as unknown as { addresses: unknown[] }).addresses).toEqual([]));
+    customers.forEach((c) => expect(c.addresses).toEqual([]));
     response = await adminApi.apis.Customers.getCustomers({ shopKey: 'ms', countryCode: 'DE', 'filters[group]': 'vip', sort: 'createdAt', sortDir: 'desc', limit: 1 });
     expect(response.body.entities).toHaveLength(1);
 

@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
-import SwaggerClient from 'swagger-client';
-import { Contract, expect, JSONAPI, mailTo, test, uniqueEmail } from './support';
+import { adminClient as client, adminKey, failure } from './admin-support';
+import { expect, JSONAPI, mailTo, test, uniqueEmail } from './support';
 
 /**
  * The product feed over HTTP against the built app: `PUT`/`GET /admin/v1/products/{sku}` through
@@ -9,49 +8,6 @@ import { Contract, expect, JSONAPI, mailTo, test, uniqueEmail } from './support'
  * to stock sends, as the shopper sees it in the development mailbox after subscribing through
  * POST /availability-notifications.
  */
-
-const adminKey = () => readFileSync(process.env.E2E_ADMIN_KEY_FILE!, 'utf8').trim();
-
-type AdminDocument = ConstructorParameters<typeof Contract>[0] & { paths: Record<string, unknown> };
-
-/** The admin document with its paths under the server url (/admin/v1), for the contract check. */
-async function adminContract(baseURL: string): Promise<Contract> {
-  const document = (await (await fetch(`${baseURL}/admin/v1/openapi.json`)).json()) as AdminDocument;
-  const paths = Object.fromEntries(Object.entries(document.paths).map(([path, item]) => [`/admin/v1${path}`, item]));
-  return new Contract({ ...document, paths } as AdminDocument);
-}
-
-type Product = { sku: string; name: string; isAvailable: boolean; url: string | null; subscriberCount: number };
-type Operation = (parameters: Record<string, unknown>, options?: { requestBody?: unknown }) => Promise<{ status: number; body: Product }>;
-/** The Products tag's operations (test/support/swagger-client.d.ts types the Customers tag only). */
-type WithProducts = { apis: { Products: Record<'putProduct' | 'getProduct', Operation> } };
-
-/** `SwaggerClient({ url, authorizations: { accessToken: key } })`, each answer checked against the document. */
-async function client(baseURL: string, key = adminKey()): Promise<WithProducts> {
-  const contract = await adminContract(baseURL);
-  const userFetch = async (url: string, init: RequestInit) => {
-    const response = await fetch(url, init);
-    const method = (init.method ?? 'GET').toUpperCase();
-    const operation = contract.operationFor(method, url);
-    expect(operation, `${method} ${url} is not documented`).toBeDefined();
-    await contract.check(method, operation!, response);
-    return response;
-  };
-  return (await SwaggerClient({ url: `${baseURL}/admin/v1/openapi.json`, authorizations: { accessToken: key }, userFetch })) as unknown as WithProducts;
-}
-
-type Failure = { status: number; body: { errors: { errorKey: string; context: Record<string, unknown> }[] } };
-
-/** What swagger-client throws for a non-2xx answer. */
-async function failure(call: Promise<unknown>): Promise<Failure> {
-  try {
-    await call;
-  } catch (error) {
-    const { status, response } = error as { status: number; response: { body: never } };
-    return { status, body: response.body };
-  }
-  throw new Error('expected the call to fail');
-}
 
 const newSku = () => `http-${Math.random().toString(36).slice(2, 10)}_${Date.now().toString(36)}`;
 
