@@ -1,45 +1,47 @@
-import type { Metadata } from 'next';
+import type { Metadata, Viewport } from 'next';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
-import { currentPrincipal, customerOf } from './_auth/current';
-import { isDomainError } from './_domain/shared/errors';
+import { BrandMark } from '@/components/ui/brand-mark';
+import { SignOutForm } from '@/components/ui/sign-out-form';
+import { SiteMain } from '@/components/ui/site-main';
+import { displayName, signedInCustomer } from './_shell/signed-in-customer';
 import './globals.css';
 
 export const metadata: Metadata = {
-  title: { default: 'Your account', template: '%s · Shop account' },
+  title: { default: 'Your account', template: '%s · Shop' },
   description: 'Register, sign in and manage your shop account.',
 };
 
-/** The signed-in customer for the header; null when signed out (or the account is gone). */
-async function signedInCustomer() {
-  const principal = await currentPrincipal();
-  if (!principal) return null;
-  try {
-    return await customerOf(principal);
-  } catch (error) {
-    if (isDomainError(error)) return null;
-    throw error;
-  }
+export const viewport: Viewport = { themeColor: '#1d4ed8' };
+
+function PersonIcon() {
+  return (
+    <svg className="header-account-icon" width="20" height="20" viewBox="0 0 20 20" aria-hidden="true" focusable="false">
+      <circle cx="10" cy="6.5" r="3.5" fill="none" stroke="currentColor" strokeWidth="1.8" />
+      <path d="M3 17.5c.8-3.4 3.6-5.5 7-5.5s6.2 2.1 7 5.5" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" />
+    </svg>
+  );
 }
 
+/** The header's account state: who is signed in (and sign-out), or register / sign in. */
 async function AccountNav() {
   const customer = await signedInCustomer();
   return (
-    <nav aria-label="Account">
+    <nav aria-label="Account" className="header-nav">
       <ul>
         {customer ? (
           <>
-            <li>
-              <Link href="/account">
-                Signed in as <strong>{[customer.firstName, customer.lastName].filter(Boolean).join(' ')}</strong>
+            <li className="header-account-item">
+              <Link href="/account" className="header-account">
+                <PersonIcon />
+                <span className="header-account-text">
+                  <span className="header-account-prefix">Signed in as </span>
+                  <strong>{displayName(customer)}</strong>
+                </span>
               </Link>
             </li>
-            <li>
-              <form method="post" action="/logout">
-                <button type="submit" className="link-button">
-                  Sign out
-                </button>
-              </form>
+            <li className="header-signout">
+              <SignOutForm />
             </li>
           </>
         ) : (
@@ -48,7 +50,9 @@ async function AccountNav() {
               <Link href="/register">Register</Link>
             </li>
             <li>
-              <Link href="/login">Sign in</Link>
+              <Link href="/login" className="button button-small">
+                Sign in
+              </Link>
             </li>
           </>
         )}
@@ -57,6 +61,10 @@ async function AccountNav() {
   );
 }
 
+/**
+ * The frame of every page: skip link, header (brand, account state), <main> (the account area's
+ * layout renders its own, beside its navigation) and the footer.
+ */
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
@@ -65,12 +73,35 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           Skip to content
         </a>
         <header className="site-header">
-          <Link href="/" className="brand">
-            Shop account
-          </Link>
-          <AccountNav />
+          <div className="container site-header-inner">
+            <Link href="/" className="brand">
+              <BrandMark />
+              <span className="brand-name">Shop</span>
+            </Link>
+            <AccountNav />
+          </div>
         </header>
-        <main id="main">{children}</main>
+        <SiteMain>{children}</SiteMain>
+        <footer className="site-footer">
+          <div className="container site-footer-inner">
+            <nav aria-label="Legal">
+              <ul>
+                <li>
+                  <Link href="/terms">Terms and conditions</Link>
+                </li>
+                <li>
+                  <Link href="/privacy">Privacy policy</Link>
+                </li>
+                <li>
+                  <Link href="/imprint">Imprint</Link>
+                </li>
+              </ul>
+            </nav>
+            <p className="site-footer-note">
+              © {new Date().getFullYear()} Shop
+            </p>
+          </div>
+        </footer>
       </body>
     </html>
   );

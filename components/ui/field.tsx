@@ -8,7 +8,7 @@ function FieldError({ id, error }: { id: string | undefined; error: string | und
   ) : null;
 }
 
-type FieldShellProps = {
+export type FieldShellProps = {
   id: string;
   label: ReactNode;
   error?: string;
@@ -17,7 +17,7 @@ type FieldShellProps = {
 };
 
 /** Label, control, hint and error, tied together with aria-describedby. */
-function FieldShell({ id, label, error, hint, children }: FieldShellProps) {
+export function FieldShell({ id, label, error, hint, children }: FieldShellProps) {
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
   const describedBy = [errorId, hintId].filter(Boolean).join(' ') || undefined;

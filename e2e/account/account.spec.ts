@@ -20,7 +20,7 @@ test.describe('my account', () => {
       ['Delete account', '/account/delete'],
     ] as const) {
       await page.goto('/account');
-      await page.getByRole('link', { name, exact: true }).click();
+      await page.getByRole('main').getByRole('link', { name, exact: true }).click();
       await expect(page).toHaveURL(new RegExp(`${path}$`));
       await expectNoAxeViolations(page);
     }
@@ -69,6 +69,14 @@ test.describe('my account', () => {
     await page.getByRole('button', { name: 'Change password' }).click();
     await expect(page.locator('#confirmPassword-error')).toHaveText('The passwords do not match.');
 
+    await page.getByLabel('New password', { exact: true }).fill('Superman1');
+    await page.getByLabel('Confirm new password').fill('Superman1');
+    await page.getByRole('button', { name: 'Change password' }).click();
+    await expect(page.locator('#newPassword-error')).toHaveText('This password is too common and easy to guess. Please choose another one.');
+    await expect(page.getByRole('button', { name: 'Show password' })).toHaveCount(3);
+    await expectNoAxeViolations(page);
+
+    await page.getByLabel('New password', { exact: true }).fill('a-brand-new-secret');
     await page.getByLabel('Confirm new password').fill('a-brand-new-secret');
     await page.getByRole('button', { name: 'Change password' }).click();
     await expect(page.getByText('Your password was changed.')).toBeVisible();

@@ -17,7 +17,7 @@ test.describe('account security', () => {
     const there = await signedInPage(browser, shopper.email, shopper.password);
 
     await here.goto('/account');
-    await here.getByRole('link', { name: 'Security', exact: true }).click();
+    await here.getByRole('main').getByRole('link', { name: 'Security', exact: true }).click();
     await expect(here).toHaveURL(/\/account\/security$/);
     const rows = here.locator('.address-cards > li');
     await expect(rows).toHaveCount(2);

@@ -11,6 +11,20 @@ function card(page: Page, text: string) {
   return page.locator('.address-card').filter({ hasText: text });
 }
 
+/** The country combobox, once the form has hydrated (before that it is a plain <select>). */
+async function country(page: Page) {
+  const field = page.locator('input#countryCode[role="combobox"]');
+  await expect(field).toBeVisible();
+  return field;
+}
+
+/** Picks a country by typing its name and pressing Enter. */
+async function chooseCountry(page: Page, text: string) {
+  const field = await country(page);
+  await field.fill(text);
+  await field.press('Enter');
+}
+
 test.describe('address book', () => {
   test('add two addresses, switch defaults, edit and delete', async ({ page, request }) => {
     const shopper = await confirmedShopper(request, 'addresses');
@@ -26,13 +40,13 @@ test.describe('address book', () => {
     await page.getByLabel('Last name').fill('Lovelace');
     await page.getByLabel('Street').fill('Unter den Linden');
     await page.getByLabel('House number').fill('77');
-    await page.getByLabel('Postcode').fill('1011');
+    await page.getByLabel('Postcode (PLZ)').fill('1011');
     await page.getByLabel('City').fill('Berlin');
     await page.getByLabel('Phone (optional)').fill('030 1234567');
     await page.getByRole('button', { name: 'Save address' }).click();
-    await expect(page.locator('#zipCode-error')).toHaveText('This postal code is not valid for Germany.');
-    await expect(page.getByLabel('Postcode')).toBeFocused();
-    await page.getByLabel('Postcode').fill('10117');
+    await expect(page.locator('#zipCode-error')).toHaveText('This postcode is not valid for Germany. Use 5 digits, e.g. 10115.');
+    await expect(page.getByLabel('Postcode (PLZ)')).toBeFocused();
+    await page.getByLabel('Postcode (PLZ)').fill('10117');
     await page.getByRole('button', { name: 'Save address' }).click();
     await expect(page.getByText('The address was added.')).toBeVisible();
     const berlin = card(page, 'Berlin');
@@ -40,49 +54,49 @@ test.describe('address book', () => {
     await expect(berlin.locator('.badge', { hasText: 'Default billing' })).toBeVisible();
     await expect(berlin).toContainText('030 1234567');
 
-    // A Hong Kong address: the form adapts (no postcode there).
+    // A British address: the form adapts (one street line, town, postcode; a state list only for the US).
     await page.getByRole('link', { name: 'Add address' }).click();
-    await page.getByLabel('Country').selectOption('HK');
-    await expect(page.getByLabel('Postcode (optional)')).toBeVisible();
-    await expect(page.getByText('does not use postcodes.')).toBeVisible();
-    await page.getByLabel('Country').selectOption('US');
-    await expect(page.getByLabel('State / region (optional)')).toBeVisible();
-    await page.getByLabel('Country').selectOption('HK');
-    await expect(page.getByLabel('State / region (optional)')).toHaveCount(0);
+    await chooseCountry(page, 'United States');
+    await expect(page.getByLabel('State', { exact: true })).toBeVisible();
+    await chooseCountry(page, 'UK');
+    await expect(await country(page)).toHaveValue('United Kingdom');
+    await expect(page.getByLabel('State', { exact: true })).toHaveCount(0);
+    await expect(page.getByLabel('House number')).toHaveCount(0);
     await page.getByLabel('Salutation').selectOption('Mr');
-    await page.getByLabel('First name').fill('Bruce');
-    await page.getByLabel('Last name').fill('Lee');
-    await page.getByLabel('Street').fill('Nathan Road');
-    await page.getByLabel('House number').fill('8');
-    await page.getByLabel('City').fill('Kowloon');
+    await page.getByLabel('First name').fill('Charles');
+    await page.getByLabel('Last name').fill('Babbage');
+    await page.getByLabel('Street address').fill('10 Downing Street');
+    await page.getByLabel('Town or city').fill('London');
+    await page.getByLabel('Postcode').fill('sw1a 2aa');
     await page.getByRole('button', { name: 'Save address' }).click();
     await expect(page.getByText('The address was added.')).toBeVisible();
-    const kowloon = card(page, 'Kowloon');
-    await expect(kowloon.locator('.badge', { hasText: 'Default shipping' })).toHaveCount(0);
-    await expect(kowloon).toContainText('Hong Kong');
+    const london = card(page, 'London');
+    await expect(london.locator('.badge', { hasText: 'Default shipping' })).toHaveCount(0);
+    await expect(london.locator('address')).toHaveText(/10 Downing Street\s*London\s*SW1A 2AA\s*United Kingdom/);
 
     // Switch the default shipping address.
-    await kowloon.getByRole('button', { name: /as default shipping address/ }).click();
+    await london.getByRole('button', { name: /as default shipping address/ }).click();
     await expect(page.getByText('Your default shipping address was changed.')).toBeVisible();
-    await expect(card(page, 'Kowloon').locator('.badge', { hasText: 'Default shipping' })).toBeVisible();
+    await expect(card(page, 'London').locator('.badge', { hasText: 'Default shipping' })).toBeVisible();
     await expect(card(page, 'Berlin').locator('.badge', { hasText: 'Default shipping' })).toHaveCount(0);
     await expect(card(page, 'Berlin').locator('.badge', { hasText: 'Default billing' })).toBeVisible();
     await expectNoAxeViolations(page);
 
     // The overview shows the defaults.
     await page.goto('/account');
-    await expect(page.locator('.default-addresses')).toContainText('Kowloon');
+    await expect(page.locator('.default-addresses')).toContainText('London');
     await expect(page.locator('.default-addresses')).toContainText('Berlin');
     await page.goto('/account/addresses');
 
     // Edit.
-    await card(page, 'Kowloon').getByRole('link', { name: /^Edit/ }).click();
-    await expect(page.getByLabel('City')).toHaveValue('Kowloon');
+    await card(page, 'London').getByRole('link', { name: /^Edit/ }).click();
+    await expect(page.getByLabel('Town or city')).toHaveValue('London');
+    await expect(await country(page)).toHaveValue('United Kingdom');
     await expectNoAxeViolations(page);
-    await page.getByLabel('Street').fill('Canton Road');
+    await page.getByLabel('Street address').fill('11 Downing Street');
     await page.getByRole('button', { name: 'Save address' }).click();
     await expect(page.getByText('The address was saved.')).toBeVisible();
-    await expect(card(page, 'Kowloon')).toContainText('Canton Road');
+    await expect(card(page, 'London')).toContainText('11 Downing Street');
 
     // Delete, after a confirmation.
     await card(page, 'Berlin').getByRole('button', { name: /^Delete/ }).click();
@@ -106,13 +120,14 @@ test.describe('address book', () => {
       ['Street', 'Hauptstrasse'],
       ['House number', '5'],
       ['Additional address line (optional)', ''],
-      ['Postcode', '80331'],
+      ['Postcode (PLZ)', '80331'],
       ['City', 'Munich'],
       ['Phone (optional)', ''],
     ];
-    await page.getByLabel('Country').focus();
+    await (await country(page)).focus();
     for (const [label, value] of order) {
-      await expect(page.getByLabel(label, { exact: true })).toBeFocused();
+      const field = label === 'Country' ? await country(page) : page.getByLabel(label, { exact: true });
+      await expect(field).toBeFocused();
       if (label === 'Salutation') await page.keyboard.type(value);
       else if (label !== 'Country' && value) await page.keyboard.type(value);
       await page.keyboard.press('Tab');

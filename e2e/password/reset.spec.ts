@@ -26,6 +26,19 @@ test.describe('forgotten password', () => {
     await page.getByLabel('Confirm new password').fill('short');
     await page.getByRole('button', { name: 'Set new password' }).click();
     await expect(page.locator('#password-error')).toHaveText('Use at least 8 characters.');
+    // One of the most common passwords: refused by the server, the key is not used up.
+    await page.getByLabel('New password', { exact: true }).fill('Football1');
+    await page.getByLabel('Confirm new password').fill('Football1');
+    await page.getByRole('button', { name: 'Set new password' }).click();
+    await expect(page.locator('#password-error')).toHaveText('This password is too common and easy to guess. Please choose another one.');
+    await expect(page.getByLabel('New password', { exact: true })).toBeFocused();
+    // Each password field has its own toggle.
+    const toggles = page.getByRole('button', { name: 'Show password' });
+    await expect(toggles).toHaveCount(2);
+    await toggles.nth(1).click();
+    await expect(page.getByLabel('Confirm new password')).toHaveAttribute('type', 'text');
+    await expect(page.getByLabel('New password', { exact: true })).toHaveAttribute('type', 'password');
+    await expectNoAxeViolations(page);
     await page.getByLabel('New password', { exact: true }).fill('my-new-password-1');
     await page.getByLabel('Confirm new password').fill('my-new-password-1');
     await page.getByRole('button', { name: 'Set new password' }).click();

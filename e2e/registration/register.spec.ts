@@ -20,7 +20,6 @@ test.describe('registration in the browser', () => {
     await page.getByLabel('Last name').fill('Hopper');
     await page.getByLabel('Email').fill('grace-at-example');
     await page.getByLabel('Password', { exact: true }).fill(demoPassword);
-    await page.getByLabel('Confirm password').fill(demoPassword);
     await page.getByLabel(/I accept the terms/).check();
     await page.getByRole('button', { name: 'Create account' }).click();
 
@@ -48,6 +47,42 @@ test.describe('registration in the browser', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('This link can no longer be used');
   });
 
+  test('one password field with a show/hide toggle; a common password is refused by the server, next to the field', async ({ page, request }) => {
+    const email = uniqueEmail('common');
+    await page.goto('/register');
+    await expect(page.getByLabel(/Confirm/)).toHaveCount(0);
+    const password = page.getByLabel('Password', { exact: true });
+    const toggle = page.getByRole('button', { name: 'Show password' });
+    await expect(password).toHaveAttribute('type', 'password');
+    await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+    await expect(toggle).toHaveAttribute('aria-controls', 'password');
+
+    await page.getByLabel('Salutation').selectOption('Ms');
+    await page.getByLabel('First name').fill('Hedy');
+    await page.getByLabel('Last name').fill('Lamarr');
+    await page.getByLabel('Email').fill(email);
+    // The browser does not carry the list: the server action answers, in any case.
+    await password.fill('Sunshine1');
+    await toggle.click();
+    await expect(password).toHaveAttribute('type', 'text');
+    await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+    await expectNoAxeViolations(page);
+    await page.getByLabel(/I accept the terms/).check();
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await expect(page.locator('#password-error')).toHaveText('This password is too common and easy to guess. Please choose another one.');
+    await expect(password).toHaveAttribute('aria-invalid', 'true');
+    await expect(password).toBeFocused();
+    // Submitting hid the password again.
+    await expect(password).toHaveAttribute('type', 'password');
+    await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+    await expectNoAxeViolations(page);
+
+    await password.fill(demoPassword);
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await expect(page.getByRole('heading', { name: 'Check your inbox' })).toBeVisible();
+    await mailTo(request, email);
+  });
+
   test('an email that is already registered is reported next to the email field', async ({ page, request }) => {
     const email = uniqueEmail('taken');
     await registerViaApi(request, email);
@@ -57,7 +92,6 @@ test.describe('registration in the browser', () => {
     await page.getByLabel('Last name').fill('Turing');
     await page.getByLabel('Email').fill(email.toUpperCase());
     await page.getByLabel('Password', { exact: true }).fill(demoPassword);
-    await page.getByLabel('Confirm password').fill(demoPassword);
     await page.getByLabel(/I accept the terms/).check();
     await page.getByRole('button', { name: 'Create account' }).click();
     await expect(page.locator('#email-error')).toHaveText(/already registered/);
@@ -115,8 +149,17 @@ test.describe('registration in the browser', () => {
     await page.keyboard.type(email);
     await page.keyboard.press('Tab');
     await page.keyboard.type(demoPassword);
+    // One password field, then its show/hide toggle.
     await page.keyboard.press('Tab');
-    await page.keyboard.type(demoPassword);
+    const toggle = page.getByRole('button', { name: 'Show password' });
+    await expect(toggle).toBeFocused();
+    await page.keyboard.press('Space');
+    await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+    await expect(page.getByLabel('Password', { exact: true })).toHaveAttribute('type', 'text');
+    await expect(page.getByLabel('Password', { exact: true })).toHaveValue(demoPassword);
+    await page.keyboard.press('Enter');
+    await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+    await expect(page.getByLabel('Password', { exact: true })).toHaveAttribute('type', 'password');
     await page.keyboard.press('Tab');
     await expect(page.getByLabel(/I accept the terms/)).toBeFocused();
     await page.keyboard.press('Space');
@@ -125,5 +168,17 @@ test.describe('registration in the browser', () => {
     await page.keyboard.press('Enter');
     await expect(page.getByRole('heading', { name: 'Check your inbox' })).toBeFocused();
     await mailTo(request, email);
+  });
+});
+
+test.describe('password fields without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('stay plain password fields, with no toggle that could not work', async ({ page }) => {
+    for (const path of ['/register', '/login']) {
+      await page.goto(path);
+      await expect(page.getByLabel('Password', { exact: true })).toHaveAttribute('type', 'password');
+      await expect(page.getByRole('button', { name: 'Show password' })).toHaveCount(0);
+    }
   });
 });

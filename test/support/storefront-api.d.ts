@@ -399,7 +399,10 @@ export interface components {
                     dateOfBirth?: string | null;
                     /** Format: email */
                     email: string;
-                    /** Format: password */
+                    /**
+                     * Format: password
+                     * @description 8 to 64 characters; not one of the 10,000 most common passwords (compared case-insensitively).
+                     */
                     password: string;
                     /** Format: password */
                     confirmPassword: string;
@@ -465,7 +468,10 @@ export interface components {
                 attributes: {
                     /** Format: password */
                     password: string;
-                    /** Format: password */
+                    /**
+                     * Format: password
+                     * @description 8 to 64 characters; not one of the 10,000 most common passwords (compared case-insensitively).
+                     */
                     newPassword: string;
                     /** Format: password */
                     confirmPassword: string;
@@ -479,7 +485,10 @@ export interface components {
                 attributes: {
                     /** Format: password */
                     password: string;
-                    /** Format: password */
+                    /**
+                     * Format: password
+                     * @description 8 to 64 characters; not one of the 10,000 most common passwords (compared case-insensitively).
+                     */
                     newPassword: string;
                     /** Format: password */
                     confirmPassword: string;
@@ -502,7 +511,10 @@ export interface components {
                 type: "customer-restore-password";
                 attributes: {
                     restorePasswordKey: string;
-                    /** Format: password */
+                    /**
+                     * Format: password
+                     * @description 8 to 64 characters; not one of the 10,000 most common passwords (compared case-insensitively).
+                     */
                     password: string;
                     /** Format: password */
                     confirmPassword: string;
@@ -515,7 +527,10 @@ export interface components {
                 type: "customer-restore-password";
                 attributes: {
                     restorePasswordKey: string;
-                    /** Format: password */
+                    /**
+                     * Format: password
+                     * @description 8 to 64 characters; not one of the 10,000 most common passwords (compared case-insensitively).
+                     */
                     password: string;
                     /** Format: password */
                     confirmPassword: string;
@@ -528,7 +543,8 @@ export interface components {
                 type: "addresses";
                 attributes: {
                     address1: string;
-                    address2: string;
+                    /** @description Required, except for countries whose street line carries the number (US, GB, CA, AU, IE, JP): there it may be absent, null or empty */
+                    address2?: string | null;
                     address3?: string | null;
                     /** @description ISO 3166-1 alpha-2 country code */
                     iso2Code: string;
@@ -555,7 +571,8 @@ export interface components {
                 id?: string | null;
                 attributes: {
                     address1?: string;
-                    address2?: string;
+                    /** @description Required, except for countries whose street line carries the number (US, GB, CA, AU, IE, JP): there it may be absent, null or empty */
+                    address2?: string | null;
                     address3?: string | null;
                     /** @description ISO 3166-1 alpha-2 country code */
                     iso2Code?: string;

@@ -9,6 +9,7 @@ import { formErrorMap } from '@/app/_transport/forms/messages';
 import { Alert } from '@/components/ui/alert';
 import { SubmitButton } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
+import { PasswordField } from '@/components/ui/password-field';
 import { resendConfirmationAction } from '../register/confirm/actions';
 import { signInAction, type SignInState } from './actions';
 
@@ -64,10 +65,9 @@ export function SignInForm({ returnTo }: { returnTo: string }) {
         aria-describedby={state ? 'sign-in-message' : undefined}
         {...register('username')}
       />
-      <TextField
+      <PasswordField
         id="password"
         label="Password"
-        type="password"
         autoComplete="current-password"
         error={errors.password?.message}
         {...register('password')}

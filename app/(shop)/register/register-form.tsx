@@ -1,10 +1,12 @@
 'use client';
 
+import Link from 'next/link';
 import { useEffect, useRef, useState } from 'react';
-import { registrationFormSchema, SALUTATIONS, type RegistrationInput } from '@/app/_domain/customers/schema';
+import { registrationFormSchema, SALUTATIONS, type RegistrationFormInput } from '@/app/_domain/customers/schema';
 import { FormOutcomeMessage, useActionForm } from '@/app/_transport/forms/use-action-form';
 import { SubmitButton } from '@/components/ui/button';
 import { CheckboxField, SelectField, TextField } from '@/components/ui/field';
+import { PasswordField } from '@/components/ui/password-field';
 import { registerCustomerAction } from './actions';
 
 const salutationOptions = SALUTATIONS.map((s) => ({ value: s, label: s }));
@@ -12,7 +14,7 @@ const salutationOptions = SALUTATIONS.map((s) => ({ value: s, label: s }));
 export function RegisterForm() {
   const [registeredEmail, setRegisteredEmail] = useState<string | null>(null);
   const successRef = useRef<HTMLHeadingElement>(null);
-  const { form, outcome, onSubmit, fieldError } = useActionForm<RegistrationInput, { email: string }>({
+  const { form, outcome, onSubmit, fieldError } = useActionForm<RegistrationFormInput, { email: string }>({
     schema: registrationFormSchema,
     defaultValues: {
       salutation: '' as never,
@@ -20,7 +22,6 @@ export function RegisterForm() {
       lastName: '',
       email: '',
       password: '',
-      confirmPassword: '',
       acceptedTerms: false,
     },
     action: registerCustomerAction,
@@ -47,7 +48,7 @@ export function RegisterForm() {
     );
   }
 
-  const error = (name: keyof RegistrationInput) => fieldError(name);
+  const error = (name: keyof RegistrationFormInput) => fieldError(name);
   return (
     <form method="post" onSubmit={onSubmit} noValidate>
       <FormOutcomeMessage outcome={outcome} />
@@ -62,26 +63,29 @@ export function RegisterForm() {
       <TextField id="firstName" label="First name" autoComplete="given-name" error={error('firstName')} {...register('firstName')} />
       <TextField id="lastName" label="Last name" autoComplete="family-name" error={error('lastName')} {...register('lastName')} />
       <TextField id="email" label="Email" type="email" autoComplete="email" error={error('email')} {...register('email')} />
-      <TextField
+      <PasswordField
         id="password"
         label="Password"
-        type="password"
         autoComplete="new-password"
-        hint="8 to 64 characters."
+        hint="8 to 64 characters. Avoid common passwords."
         error={error('password')}
         {...register('password')}
       />
-      <TextField
-        id="confirmPassword"
-        label="Confirm password"
-        type="password"
-        autoComplete="new-password"
-        error={error('confirmPassword')}
-        {...register('confirmPassword')}
-      />
       <CheckboxField
         id="acceptedTerms"
-        label="I accept the terms and conditions and the privacy policy."
+        label={
+          <>
+            I accept the{' '}
+            <Link href="/terms" target="_blank">
+              terms and conditions
+            </Link>{' '}
+            and the{' '}
+            <Link href="/privacy" target="_blank">
+              privacy policy
+            </Link>
+            <span className="visually-hidden"> (links open in a new tab)</span>.
+          </>
+        }
         error={error('acceptedTerms')}
         {...register('acceptedTerms')}
       />

@@ -380,6 +380,7 @@ describe('PATCH /customer-restore-password: validation (422/901)', () => {
     ['7 code points after NFC (10 before)', 'e\u0301'.repeat(3) + 'abcd', 'This value is too short. It should have 8 characters or more.'],
     ['65 characters', 'x'.repeat(65), 'This value is too long. It should have 64 characters or less.'],
     ['65 code points of 2 UTF-16 units each', '😀'.repeat(65), 'This value is too long. It should have 64 characters or less.'],
+    ['one of the most common passwords, in any case', 'Sunshine', 'This password is too common. Choose a less predictable one.'],
   ])('answers a password of %s with 422/901 and does not use up the key', async (_, password, message) => {
     const customer = await customerWithKey();
     const before = await row(customer);
@@ -392,7 +393,8 @@ describe('PATCH /customer-restore-password: validation (422/901)', () => {
   });
 
   it.each<[string, string]>([
-    ['8 characters', 'abcdefgh'],
+    // ('abcdefgh' itself is one of the most common passwords.)
+    ['8 characters', 'abcdefgz'],
     ['8 code points of 2 UTF-16 units each', '😀'.repeat(8)],
     ['64 characters', 'x'.repeat(64)],
     ['64 code points of 2 UTF-16 units each (128 units)', '😀'.repeat(64)],

@@ -3,7 +3,7 @@ import { glueMessage } from '@/app/_transport/glue/messages';
 import { describe, expect, it } from 'vitest';
 import { fieldErrors } from '../shared/validation';
 import { normalizePhone, postcodeError } from './countries';
-import { addressSchema } from './schema';
+import { addressMergedSchema, addressPatchSchema, addressSchema } from './schema';
 
 /**
  * The address validation table: field rules and the per-country rules (postcode format, phone read
@@ -427,5 +427,77 @@ describe('field rules', () => {
   it('rejects a non-object input', () => {
     expect(addressSchema.safeParse('Main Street 12').success).toBe(false);
     expect(addressSchema.safeParse(null).success).toBe(false);
+  });
+});
+
+/**
+ * The house number (Glue's address2). Countries that write it in the street line ("1600
+ * Pennsylvania Ave NW") may leave it out; every other country still needs one, with the same
+ * errors as before. The form, the server actions and both APIs share this rule.
+ */
+describe('the house number', () => {
+  const ONE_LINE = [
+    ['US', '20500', 'Washington'],
+    ['GB', 'SW1A 2AA', 'London'],
+    ['CA', 'K1M 1M4', 'Ottawa'],
+    ['AU', '2000', 'Sydney'],
+    ['IE', 'D02 X285', 'Dublin'],
+    ['JP', '100-0001', 'Chiyoda-ku'],
+  ] as const;
+
+  it.each(ONE_LINE)('%s writes it in the street line: address2 may be absent, null, empty or blank (stored as none)', (iso2Code, zipCode, city) => {
+    const { address2: _address2, ...withoutNumber } = addressIn(GERMANY, { iso2Code, zipCode, city, address1: '1600 Pennsylvania Ave NW' });
+    expect(errorsOf(withoutNumber)).toBeNull();
+    for (const address2 of [null, '', '   ']) expect(errorsOf({ ...withoutNumber, address2 }), JSON.stringify(address2)).toBeNull();
+    expect(parsed(withoutNumber).address1).toBe('1600 Pennsylvania Ave NW');
+    expect([undefined, null, '']).toContain(parsed({ ...withoutNumber, address2: null }).address2);
+  });
+
+  it.each(ONE_LINE)('%s still takes a separate house number and checks its length and characters', (iso2Code, zipCode, city) => {
+    const address = addressIn(GERMANY, { iso2Code, zipCode, city });
+    expect(parsed({ ...address, address2: ' 12a ' }).address2).toBe('12a');
+    expect(errorsOf({ ...address, address2: 'x'.repeat(256) })).toEqual({ address2: tooLong(255) });
+    expect(errorsOf({ ...address, address2: 12 })).toEqual({ address2: 'This value should be of type string.' });
+  });
+
+  it.each([
+    ['DE', '10115'],
+    ['AT', '1010'],
+    ['CH', '8001'],
+    ['NL', '1012 AB'],
+    ['FR', '75008'],
+    ['IT', '00144'],
+    ['ES', '28013'],
+    ['HK', ''],
+    ['AE', ''],
+    ['TT', '150123'],
+  ])(
+    '%s (house number of its own) still reports a missing address2 as missing and a null, empty or blank one as blank',
+    (iso2Code, zipCode) => {
+      const address = addressIn(GERMANY, { iso2Code, zipCode });
+      const { address2: _address2, ...withoutNumber } = address;
+      expect(errorsOf(withoutNumber)).toEqual({ address2: MISSING });
+      for (const address2 of [null, '', '   ']) expect(errorsOf({ ...address, address2 }), JSON.stringify(address2)).toEqual({ address2: BLANK });
+    },
+  );
+
+  it('an unknown country needs one too (reported with the country)', () => {
+    const { address2: _address2, ...withoutNumber } = addressIn(GERMANY, { iso2Code: 'ZZ' });
+    expect(errorsOf(withoutNumber)).toEqual({ iso2Code: NOT_A_COUNTRY, address2: MISSING });
+  });
+
+  it('a PATCH clears it only together with a one-line country; the merged address keeps tolerating a stored address without one', () => {
+    const patchErrors = (patch: Input) => {
+      const result = addressPatchSchema.safeParse(patch, { reportInput: true });
+      return result.success ? null : Object.fromEntries(fieldErrors(result.error).map((e) => [e.field, e.code]));
+    };
+    expect(patchErrors({ houseNumber: '', countryCode: 'us' })).toBeNull();
+    expect(patchErrors({ houseNumber: null, countryCode: 'GB' })).toBeNull();
+    expect(patchErrors({ houseNumber: '' })).toEqual({ houseNumber: 'blank' });
+    expect(patchErrors({ houseNumber: null, countryCode: 'DE' })).toEqual({ houseNumber: 'blank' });
+    expect(patchErrors({ houseNumber: ' ', countryCode: 'ZZ' })).toEqual({ countryCode: 'country', houseNumber: 'blank' });
+    expect(patchErrors({ city: 'Hamburg' })).toBeNull();
+    const stored = { salutation: null, firstName: 'Ada', lastName: 'Lovelace', street: 'Jungfernstieg', houseNumber: null, zipCode: '20354', city: 'Hamburg', countryCode: 'DE' };
+    expect(addressMergedSchema.safeParse(stored).success).toBe(true);
   });
 });

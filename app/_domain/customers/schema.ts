@@ -55,11 +55,13 @@ export const registrationSchema = z.object({
 
 export type RegistrationInput = z.input<typeof registrationSchema>;
 
-/** The browser form also shows a password mismatch at once, next to the confirmation field. */
-export const registrationFormSchema = registrationSchema.refine((v) => v.password === v.confirmPassword, {
-  path: ['confirmPassword'],
-  ...rule('mismatch', { other: 'password' }),
-});
+/**
+ * The registration form has one password field (with a show/hide toggle) and no confirmation: its
+ * server action passes the password as `confirmPassword` too, so `registerCustomer` runs unchanged
+ * (API clients still send both and get Glue's 406 when they differ).
+ */
+export const registrationFormSchema = registrationSchema.omit({ confirmPassword: true });
+export type RegistrationFormInput = z.input<typeof registrationFormSchema>;
 
 /**
  * `PATCH /customers/{ref}`: any of these; an absent field stays as it is, null clears an optional

@@ -83,3 +83,17 @@ export function devMailboxEnabled(): boolean {
 export function shopKey(): string {
   return process.env.SHOP_KEY || 'shop';
 }
+
+/**
+ * The countries the shop ships to (`SHIP_TO_COUNTRIES`: comma-separated ISO alpha-2 codes, in the
+ * order the address form lists them). Only these can be chosen in the shopper's address form; the
+ * storefront and admin APIs accept every country.
+ */
+export function shipToCountries(): string[] {
+  const raw = process.env.SHIP_TO_COUNTRIES;
+  if (raw === undefined || raw.trim() === '') return ['DE', 'AT', 'CH', 'NL', 'BE', 'FR', 'GB', 'US'];
+  const codes = raw.split(',').map((code) => code.trim().toUpperCase()).filter(Boolean);
+  const bad = codes.find((code) => !/^[A-Z]{2}$/.test(code));
+  if (bad !== undefined || codes.length === 0) throw new Error(`SHIP_TO_COUNTRIES must be comma-separated ISO alpha-2 codes, got "${raw}"`);
+  return [...new Set(codes)];
+}

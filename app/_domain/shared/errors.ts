@@ -14,6 +14,7 @@ export type ValidationCode =
   | 'pastDate'
   | 'tooShort'
   | 'tooLong'
+  | 'commonPassword'
   | 'country'
   | 'postcode'
   | 'phone'

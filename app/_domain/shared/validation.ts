@@ -25,7 +25,7 @@ type AnyIssue = {
 
 const KNOWN_CODES = new Set<ValidationCode>([
   'missing', 'blank', 'type', 'choice', 'email', 'isTrue', 'date', 'pastDate', 'tooShort', 'tooLong',
-  'country', 'postcode', 'phone', 'mismatch', 'mustConfirm', 'controlCharacters', 'link', 'invalid',
+  'commonPassword', 'country', 'postcode', 'phone', 'mismatch', 'mustConfirm', 'controlCharacters', 'link', 'invalid',
 ]);
 
 function typeName(expected: unknown): string {
@@ -114,14 +114,42 @@ export const emailSchema = z
   .refine((v) => !hasControlCharacters(v) && z.regexes.email.test(v), rule('email'))
   .meta({ format: 'email', maxLength: 100 });
 
-/** Passwords: 8–64 code points after NFC normalisation (which is also what gets hashed). */
+let commonPasswords: ReadonlySet<string> | undefined;
+
+/**
+ * Whether `password` (NFC) is one of the 10,000 most common passwords, case-insensitively
+ * (`app/_domain/passwords/common-passwords.json`, ~120 kB, read on first use). Server only: Next.js
+ * replaces `typeof window` at build time ('object' in browser bundles), so the browser bundle drops
+ * this branch and its `require` and never carries the list; the browser's own check of a form
+ * skips the rule and the server action answers it.
+ */
+export function isCommonPassword(password: string): boolean {
+  if (typeof window === 'undefined') {
+    // A `require` in the branch (not an `import`) is what keeps the list out of the browser bundle.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    commonPasswords ??= new Set<string>(require('../passwords/common-passwords.json'));
+    return commonPasswords.has(password.toLowerCase());
+  }
+  return false;
+}
+
+/**
+ * New passwords: 8–64 code points after NFC normalisation (which is also what gets hashed), and not
+ * one of the most common passwords (checked on the server only).
+ */
 export const newPasswordSchema = z
   .string()
   .min(1)
   .transform((v) => v.normalize('NFC'))
   .refine((v) => codePoints(v) >= 8, rule('tooShort', { min: 8 }))
   .refine((v) => codePoints(v) <= 64, rule('tooLong', { max: 64 }))
-  .meta({ minLength: 8, maxLength: 64, format: 'password' });
+  .refine((v) => !isCommonPassword(v), rule('commonPassword'))
+  .meta({
+    minLength: 8,
+    maxLength: 64,
+    format: 'password',
+    description: '8 to 64 characters; not one of the 10,000 most common passwords (compared case-insensitively).',
+  });
 
 /** The repeated password of a form or request: compared with the new one by the domain (Glue's 406). */
 export const confirmPasswordSchema = z

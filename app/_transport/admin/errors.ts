@@ -41,6 +41,7 @@ const texts: Record<ValidationCode, (params: NonNullable<ValidationIssue['params
   pastDate: () => 'The date must be in the past.',
   tooShort: ({ min }) => `This value is too short: at least ${min} characters.`,
   tooLong: ({ max }) => `This value is too long: at most ${max}.`,
+  commonPassword: () => 'This password is too common (one of the 10,000 most common passwords).',
   country: () => 'This value is not an ISO 3166-1 country code.',
   postcode: ({ country }) => `This postal code is not valid for ${country ? countryName(country) : 'this country'}.`,
   phone: () => 'This value is not a valid phone number.',

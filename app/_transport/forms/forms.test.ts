@@ -112,8 +112,13 @@ describe('formMessage', () => {
     [{ code: 'tooLong', params: { max: 100 } }, 'Use at most 100 characters.'],
     [{ code: 'date' }, 'Please enter a valid date.'],
     [{ code: 'pastDate' }, 'The date must be in the past.'],
+    [{ code: 'commonPassword' }, 'This password is too common and easy to guess. Please choose another one.'],
     [{ code: 'mismatch', params: { other: 'password' } }, 'The passwords do not match.'],
-    [{ code: 'postcode', params: { country: 'DE' } }, 'This postal code is not valid for Germany.'],
+    [{ code: 'postcode', params: { country: 'DE' } }, 'This postcode is not valid for Germany. Use 5 digits, e.g. 10115.'],
+    [{ code: 'postcode', params: { country: 'US' } }, 'This ZIP code is not valid for United States of America. Use 5 digits or ZIP+4, e.g. 20500 or 20500-0003.'],
+    [{ code: 'postcode', params: { country: 'IE' } }, 'This Eircode is not valid for Ireland. Use 7 characters, e.g. D02 X285.'],
+    // A country without a format hint of its own.
+    [{ code: 'postcode', params: { country: 'AR' } }, 'This postcode is not valid for Argentina.'],
   ] satisfies [ValidationIssue, string][])('shows %j as "%s"', (issue, friendly) => {
     expect(formMessage(issue)).toBe(friendly);
   });

@@ -1,4 +1,4 @@
-import { countryName } from '@/app/_domain/addresses/countries';
+import { countryName, postcodeFormat } from '@/app/_domain/addresses/countries';
 import type { ValidationCode, ValidationIssue } from '@/app/_domain/shared/errors';
 import { classify } from '@/app/_domain/shared/validation';
 
@@ -18,8 +18,9 @@ const texts: Record<ValidationCode, (params: NonNullable<ValidationIssue['params
   pastDate: () => 'The date must be in the past.',
   tooShort: ({ min }) => `Use at least ${min} characters.`,
   tooLong: ({ max }) => `Use at most ${max} characters.`,
+  commonPassword: () => 'This password is too common and easy to guess. Please choose another one.',
   country: () => 'Please choose a country from the list.',
-  postcode: ({ country }) => `This postal code is not valid for ${country ? countryName(country) : 'this country'}.`,
+  postcode: ({ country }) => postcodeText(country),
   phone: () => 'Please enter a valid phone number.',
   mismatch: () => 'The passwords do not match.',
   mustConfirm: () => 'Please confirm that you want to delete your account.',
@@ -27,6 +28,13 @@ const texts: Record<ValidationCode, (params: NonNullable<ValidationIssue['params
   link: () => 'Please enter just the name, without links or email addresses.',
   invalid: () => 'Please check this value.',
 };
+
+/** "This ZIP code is not valid for United States of America. Use 5 digits or ZIP+4, e.g. 20500 or 20500-0003." */
+function postcodeText(country: string | undefined): string {
+  if (!country) return 'This postal code is not valid for this country.';
+  const { term, hint } = postcodeFormat(country);
+  return `This ${term} is not valid for ${countryName(country)}.${hint ? ` Use ${hint}.` : ''}`;
+}
 
 export function formMessage(issue: ValidationIssue): string {
   return texts[issue.code](issue.params ?? {});

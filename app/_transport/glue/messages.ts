@@ -16,6 +16,7 @@ const texts: Record<ValidationCode, (params: NonNullable<ValidationIssue['params
   pastDate: () => 'The date must be in the past.',
   tooShort: ({ min }) => `This value is too short. It should have ${min} characters or more.`,
   tooLong: ({ max }) => `This value is too long. It should have ${max} characters or less.`,
+  commonPassword: () => 'This password is too common. Choose a less predictable one.',
   country: () => 'This value is not a valid country.',
   postcode: ({ country }) => `This postal code is not valid for ${country ? countryName(country) : 'this country'}.`,
   phone: () => 'This value is not a valid phone number.',

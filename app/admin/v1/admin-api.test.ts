@@ -463,6 +463,14 @@ describe('setCustomerPassword', () => {
     const before = (await storedRow(created.id)).passwordHash;
     expect(await invalidFields(await send(R.password, 'PUT', { c: created.id }, { body: { password: 'short', hashingType: 'internal' } }))).toEqual(['password']);
     expect(await invalidFields(await send(R.password, 'PUT', { c: created.id }, { body: { password: 'x'.repeat(65), hashingType: 'internal' } }))).toEqual(['password']);
+    // One of the most common passwords, in any case: the rule every transport shares.
+    const [common] = await readErrors(await send(R.password, 'PUT', { c: created.id }, { body: { password: 'Password1', hashingType: 'internal' } }), 400);
+    expect(common).toEqual({
+      errorKey: 'VALIDATION_ERROR',
+      message: 'This password is too common (one of the 10,000 most common passwords).',
+      context: { field: 'password', rule: 'commonPassword' },
+    });
+    expect(await invalidFields(await writesNothing(() => send(R.customers, 'POST', {}, { body: { email: uniqueEmail('common'), firstName: 'A', lastName: 'B', password: 'iloveyou' } })))).toEqual(['password']);
     expect(await invalidFields(await send(R.password, 'PUT', { c: created.id }, { body: { password: 'long-enough-1', hashingType: 'md5' } }))).toEqual(['hashingType']);
     expect(await invalidFields(await send(R.password, 'PUT', { c: created.id }, { body: {} }))).toEqual(['hashingType', 'password']);
     for (const c of [created.id + 1000, 'key=nobody', 'abc']) {

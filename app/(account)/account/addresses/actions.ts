@@ -3,13 +3,18 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { requirePrincipal } from '@/app/_auth/current';
-import { addAddress, changeAddress, removeAddress } from '@/app/_domain/addresses/service';
+import { addAddress, changeAddress, getAddress, removeAddress } from '@/app/_domain/addresses/service';
 import { runAction } from '@/app/_transport/forms/action-state';
+import { refuseByShopperRules } from './form-rules';
+import { shipTo } from './ship-to';
 
 const BOOK = '/account/addresses';
 
 export async function addAddressAction(values: unknown) {
   const principal = await requirePrincipal(`${BOOK}/new`);
+  // The form's own rules (a shipping country; a state where the country lists them), then the address rules.
+  const refused = refuseByShopperRules(values, { shipTo: shipTo() });
+  if (refused) return refused;
   const result = await runAction(() => addAddress(principal, principal.customerId, values));
   if (!result.ok) return result;
   revalidatePath('/account', 'layout');
@@ -19,6 +24,11 @@ export async function addAddressAction(values: unknown) {
 export async function changeAddressAction(addressId: unknown, values: unknown) {
   const id = String(addressId).toWellFormed();
   const principal = await requirePrincipal(`${BOOK}/${encodeURIComponent(id)}/edit`);
+  // An address keeps its country even where the shop does not ship (an API client may have written it).
+  const stored = await runAction(() => getAddress(principal, principal.customerId, { uuid: id }));
+  if (!stored.ok) return stored;
+  const refused = refuseByShopperRules(values, { shipTo: shipTo(), storedCountry: stored.data.countryCode });
+  if (refused) return refused;
   const result = await runAction(() => changeAddress(principal, principal.customerId, { uuid: id }, values));
   if (!result.ok) return result;
   revalidatePath('/account', 'layout');

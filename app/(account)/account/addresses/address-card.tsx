@@ -1,36 +1,33 @@
+import { Fragment } from 'react';
+import { addressLines, streetLine } from '@/app/_domain/addresses/address-formats';
 import { countryName } from '@/app/_domain/addresses/countries';
 import type { AddressView } from '@/app/_domain/addresses/service';
 
-/** An address as it would be printed on a parcel. */
+/**
+ * An address as it would be printed on a parcel, in the country's layout: "1600 Pennsylvania Ave NW"
+ * / "Washington, DC 20500" in the US, "Unter den Linden 77" / "10117 Berlin" in Germany.
+ */
 export function AddressLines({ address }: { address: AddressView }) {
+  const lines = [
+    [address.salutation, address.firstName, address.lastName].filter(Boolean).join(' '),
+    address.company ?? '',
+    ...addressLines(address),
+    countryName(address.countryCode),
+    address.phone ?? '',
+  ].filter((line) => line !== '');
   return (
     <address className="address-lines">
-      {[address.salutation, address.firstName, address.lastName].filter(Boolean).join(' ')}
-      <br />
-      {address.company ? (
-        <>
-          {address.company}
-          <br />
-        </>
-      ) : null}
-      {address.street} {address.houseNumber}
-      <br />
-      {address.additional ? (
-        <>
-          {address.additional}
-          <br />
-        </>
-      ) : null}
-      {[address.zipCode, address.city].filter(Boolean).join(' ')}
-      {address.state ? `, ${address.state}` : ''}
-      <br />
-      {countryName(address.countryCode)}
-      {address.phone ? (
-        <>
-          <br />
-          {address.phone}
-        </>
-      ) : null}
+      {lines.map((line, index) => (
+        <Fragment key={index}>
+          {index > 0 ? <br /> : null}
+          {line}
+        </Fragment>
+      ))}
     </address>
   );
+}
+
+/** The address in one line, for labels: "Ada Lovelace, 1600 Pennsylvania Ave NW, Washington". */
+export function addressLabel(address: AddressView): string {
+  return `${address.firstName} ${address.lastName}, ${streetLine(address)}, ${address.city}`;
 }

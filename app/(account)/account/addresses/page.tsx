@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { requirePrincipal } from '@/app/_auth/current';
 import { listAddresses } from '@/app/_domain/addresses/service';
 import { Alert } from '@/components/ui/alert';
-import { AddressLines } from './address-card';
+import { addressLabel, AddressLines } from './address-card';
 import { makeDefaultAddressAction } from './actions';
 import { DeleteAddressButton } from './delete-address';
 
@@ -45,7 +45,7 @@ export default async function AddressBookPage({ searchParams }: Props) {
       {addresses.length === 0 ? <p>You have no saved addresses yet.</p> : null}
       <ul className="address-cards">
         {addresses.map((address) => {
-          const label = `${address.firstName} ${address.lastName}, ${address.street} ${address.houseNumber}, ${address.city}`;
+          const label = addressLabel(address);
           return (
             <li key={address.uuid} className="address-card" aria-label={label}>
               {address.isDefaultShipping || address.isDefaultBilling ? (

@@ -3,7 +3,8 @@
 import { accountDeletionSchema, type AccountDeletionInput } from '@/app/_domain/customers/schema';
 import { FormOutcomeMessage, useActionForm } from '@/app/_transport/forms/use-action-form';
 import { SubmitButton } from '@/components/ui/button';
-import { CheckboxField, TextField } from '@/components/ui/field';
+import { CheckboxField } from '@/components/ui/field';
+import { PasswordField } from '@/components/ui/password-field';
 import { deleteAccountAction } from './actions';
 
 export function DeleteAccountForm() {
@@ -16,10 +17,9 @@ export function DeleteAccountForm() {
   return (
     <form method="post" onSubmit={onSubmit} noValidate>
       <FormOutcomeMessage outcome={outcome} />
-      <TextField
+      <PasswordField
         id="password"
         label="Current password"
-        type="password"
         autoComplete="current-password"
         error={fieldError('password')}
         {...form.register('password')}

@@ -4,6 +4,7 @@ import { emailChangeSchema, type EmailChangeInput } from '@/app/_domain/customer
 import { FormOutcomeMessage, useActionForm } from '@/app/_transport/forms/use-action-form';
 import { SubmitButton } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
+import { PasswordField } from '@/components/ui/password-field';
 import { requestEmailChangeAction } from './actions';
 
 export function EmailChangeForm() {
@@ -23,10 +24,9 @@ export function EmailChangeForm() {
     <form method="post" onSubmit={onSubmit} noValidate>
       <FormOutcomeMessage outcome={outcome} />
       <TextField id="email" label="New email" type="email" autoComplete="email" error={fieldError('email')} {...form.register('email')} />
-      <TextField
+      <PasswordField
         id="password"
         label="Current password"
-        type="password"
         autoComplete="current-password"
         error={fieldError('password')}
         {...form.register('password')}

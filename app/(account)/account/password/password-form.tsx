@@ -3,7 +3,7 @@
 import { passwordChangeFormSchema, type PasswordChangeInput } from '@/app/_domain/passwords/schema';
 import { FormOutcomeMessage, useActionForm } from '@/app/_transport/forms/use-action-form';
 import { SubmitButton } from '@/components/ui/button';
-import { TextField } from '@/components/ui/field';
+import { PasswordField } from '@/components/ui/password-field';
 import { changePasswordAction } from './actions';
 
 export function PasswordChangeForm() {
@@ -19,27 +19,24 @@ export function PasswordChangeForm() {
   return (
     <form method="post" onSubmit={onSubmit} noValidate>
       <FormOutcomeMessage outcome={outcome} />
-      <TextField
+      <PasswordField
         id="password"
         label="Current password"
-        type="password"
         autoComplete="current-password"
         error={fieldError('password')}
         {...form.register('password')}
       />
-      <TextField
+      <PasswordField
         id="newPassword"
         label="New password"
-        type="password"
         autoComplete="new-password"
-        hint="8 to 64 characters."
+        hint="8 to 64 characters. Avoid common passwords."
         error={fieldError('newPassword')}
         {...form.register('newPassword')}
       />
-      <TextField
+      <PasswordField
         id="confirmPassword"
         label="Confirm new password"
-        type="password"
         autoComplete="new-password"
         error={fieldError('confirmPassword')}
         {...form.register('confirmPassword')}

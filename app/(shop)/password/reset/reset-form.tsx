@@ -5,7 +5,7 @@ import { useEffect, useRef, useState } from 'react';
 import { passwordResetFormSchema, type PasswordResetInput } from '@/app/_domain/passwords/schema';
 import { FormOutcomeMessage, useActionForm } from '@/app/_transport/forms/use-action-form';
 import { SubmitButton } from '@/components/ui/button';
-import { TextField } from '@/components/ui/field';
+import { PasswordField } from '@/components/ui/password-field';
 import { resetPasswordAction } from './actions';
 
 export function ResetPasswordForm({ restorePasswordKey }: { restorePasswordKey: string }) {
@@ -46,19 +46,17 @@ export function ResetPasswordForm({ restorePasswordKey }: { restorePasswordKey: 
         </p>
       ) : null}
       <input type="hidden" {...form.register('key')} />
-      <TextField
+      <PasswordField
         id="password"
         label="New password"
-        type="password"
         autoComplete="new-password"
-        hint="8 to 64 characters."
+        hint="8 to 64 characters. Avoid common passwords."
         error={fieldError('password')}
         {...form.register('password')}
       />
-      <TextField
+      <PasswordField
         id="confirmPassword"
         label="Confirm new password"
-        type="password"
         autoComplete="new-password"
         error={fieldError('confirmPassword')}
         {...form.register('confirmPassword')}

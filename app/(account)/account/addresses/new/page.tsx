@@ -3,11 +3,13 @@ import Link from 'next/link';
 import { requirePrincipal } from '@/app/_auth/current';
 import { addAddressAction } from '../actions';
 import { AddressForm } from '../address-form';
+import { shipTo } from '../ship-to';
 
 export const metadata: Metadata = { title: 'Add address' };
 
 export default async function NewAddressPage() {
   await requirePrincipal('/account/addresses/new');
+  const countries = shipTo();
   return (
     <section className="card narrow">
       <p className="breadcrumb">
@@ -18,8 +20,9 @@ export default async function NewAddressPage() {
         action={addAddressAction}
         submitLabel="Save address"
         showDefaultFlags
+        shipTo={countries}
         defaults={{
-          countryCode: 'DE',
+          countryCode: countries[0]!,
           salutation: '' as never,
           firstName: '',
           lastName: '',

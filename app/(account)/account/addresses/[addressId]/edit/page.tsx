@@ -6,6 +6,8 @@ import { getAddress, type AddressView } from '@/app/_domain/addresses/service';
 import { isDomainError } from '@/app/_domain/shared/errors';
 import { changeAddressAction } from '../../actions';
 import { AddressForm } from '../../address-form';
+import { addressFormValues } from '../../form-values';
+import { shipTo } from '../../ship-to';
 
 export const metadata: Metadata = { title: 'Edit address' };
 
@@ -31,20 +33,9 @@ export default async function EditAddressPage({ params }: Props) {
         action={changeAddressAction.bind(null, address.uuid)}
         submitLabel="Save address"
         showDefaultFlags={false}
-        defaults={{
-          countryCode: address.countryCode,
-          salutation: (address.salutation ?? '') as never,
-          firstName: address.firstName,
-          lastName: address.lastName,
-          company: address.company ?? '',
-          street: address.street,
-          houseNumber: address.houseNumber,
-          additional: address.additional ?? '',
-          zipCode: address.zipCode,
-          city: address.city,
-          state: address.state ?? '',
-          phone: address.phone ?? '',
-        }}
+        shipTo={shipTo()}
+        storedCountry={address.countryCode}
+        defaults={addressFormValues(address)}
       />
     </section>
   );
