@@ -163,6 +163,12 @@ test.describe('registration in the browser', () => {
     await page.keyboard.press('Tab');
     await expect(page.getByLabel(/I accept the terms/)).toBeFocused();
     await page.keyboard.press('Space');
+    // The terms and the privacy policy can be read first (they open in a new tab).
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('link', { name: 'terms and conditions', exact: true })).toBeFocused();
+    await expect(page.getByRole('link', { name: 'terms and conditions', exact: true })).toHaveAttribute('href', '/terms');
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('link', { name: 'privacy policy', exact: true })).toBeFocused();
     await page.keyboard.press('Tab');
     await expect(page.getByRole('button', { name: 'Create account' })).toBeFocused();
     await page.keyboard.press('Enter');
