@@ -98,8 +98,18 @@ test.describe('address book', () => {
     await expect(page.getByText('The address was saved.')).toBeVisible();
     await expect(card(page, 'London')).toContainText('11 Downing Street');
 
-    // Delete, after a confirmation.
-    await card(page, 'Berlin').getByRole('button', { name: /^Delete/ }).click();
+    // Delete, after a confirmation. Cancel and Escape close the question and give the focus back.
+    const deleteBerlin = card(page, 'Berlin').getByRole('button', { name: /^Delete/ });
+    await deleteBerlin.click();
+    await expect(page.getByRole('button', { name: 'Yes, delete' })).toBeFocused();
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await expect(deleteBerlin).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('button', { name: 'Yes, delete' })).toBeFocused();
+    await page.keyboard.press('Escape');
+    await expect(deleteBerlin).toBeFocused();
+    await expect(page.getByRole('button', { name: 'Yes, delete' })).toHaveCount(0);
+    await deleteBerlin.click();
     await expect(page.getByRole('button', { name: 'Yes, delete' })).toBeFocused();
     await page.getByRole('button', { name: 'Yes, delete' }).click();
     await expect(page.getByText('The address was deleted.')).toBeVisible();
