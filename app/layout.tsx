@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from 'next';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { BrandMark } from '@/components/ui/brand-mark';
+import { FocusMainHeadingAfterNavigation } from '@/components/ui/focus-on-arrival';
 import { SignOutForm } from '@/components/ui/sign-out-form';
 import { SiteMain } from '@/components/ui/site-main';
 import { displayName, signedInCustomer } from './_shell/signed-in-customer';
@@ -63,7 +64,8 @@ async function AccountNav() {
 
 /**
  * The frame of every page: skip link, header (brand, account state), <main> (the account area's
- * layout renders its own, beside its navigation) and the footer.
+ * layout renders its own, beside its navigation) and the footer. A navigation that leaves the focus
+ * nowhere (after signing in, say) puts it on the new page's heading.
  */
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
@@ -82,6 +84,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           </div>
         </header>
         <SiteMain>{children}</SiteMain>
+        <FocusMainHeadingAfterNavigation />
         <footer className="site-footer">
           <div className="container site-footer-inner">
             <nav aria-label="Legal">

@@ -24,10 +24,10 @@ async function expectNoHorizontalOverflow(page: Page) {
   expect(scrollWidth, `${page.url()} is ${scrollWidth} px wide in a ${clientWidth} px window`).toBeLessThanOrEqual(clientWidth);
 }
 
-/** Presses Tab until `target` has the focus (at most `limit` times), as a keyboard user would. */
-async function tabTo(page: Page, target: Locator, limit = 15) {
+/** Presses Tab (or `key`) until `target` has the focus (at most `limit` times), as a keyboard user would. */
+async function tabTo(page: Page, target: Locator, limit = 15, key = 'Tab') {
   for (let i = 0; i < limit; i++) {
-    await page.keyboard.press('Tab');
+    await page.keyboard.press(key);
     if (await target.evaluate((el) => el === document.activeElement)) return;
   }
   throw new Error('The element was not reached with the Tab key');
@@ -144,7 +144,9 @@ test.describe('account navigation', () => {
     await expect(page.getByRole('button', { name: 'Sign out', exact: true })).toHaveCount(1);
     await expectNoAxeViolations(page);
 
-    await tabTo(page, menu.getByRole('link', { name: 'Addresses' }));
+    // Signing in left the focus on the page's heading; the sidebar comes before it.
+    await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
+    await tabTo(page, menu.getByRole('link', { name: 'Addresses' }), 15, 'Shift+Tab');
     await page.keyboard.press('Enter');
     await expect(page).toHaveURL(/\/account\/addresses$/);
     await expect(menu.getByRole('link', { name: 'Addresses' })).toHaveAttribute('aria-current', 'page');
@@ -182,7 +184,10 @@ test.describe('account navigation', () => {
     // The header stays one row.
     expect((await page.getByRole('banner').boundingBox())!.height).toBeLessThan(72);
 
-    await tabTo(page, toggle);
+    // Signing in left the focus on the page's heading; the menu is just before it.
+    await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
+    await page.keyboard.press('Shift+Tab');
+    await expect(toggle).toBeFocused();
     await page.keyboard.press('Enter');
     await expect(menu.getByRole('link', { name: 'Profile' })).toBeVisible();
     await expect(menu.getByRole('button', { name: 'Sign out' })).toBeVisible();

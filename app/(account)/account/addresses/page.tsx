@@ -1,8 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { randomUUID } from 'node:crypto';
 import { requirePrincipal } from '@/app/_auth/current';
 import { listAddresses } from '@/app/_domain/addresses/service';
 import { Alert } from '@/components/ui/alert';
+import { FocusOnArrival } from '@/components/ui/focus-on-arrival';
 import { addressLabel, AddressLines } from './address-card';
 import { makeDefaultAddressAction } from './actions';
 import { DeleteAddressButton } from './delete-address';
@@ -35,8 +37,13 @@ export default async function AddressBookPage({ searchParams }: Props) {
         <Link href="/account">My account</Link>
       </p>
       <h1>Address book</h1>
-      {notice ? <Alert tone="success">{notice}</Alert> : null}
-      {problem ? <Alert tone="error">{problem}</Alert> : null}
+      {notice || problem ? (
+        // Add, edit, delete and "Set as default" land here: the notice takes the focus.
+        <FocusOnArrival arrival={randomUUID()}>
+          {notice ? <Alert tone="success">{notice}</Alert> : null}
+          {problem ? <Alert tone="error">{problem}</Alert> : null}
+        </FocusOnArrival>
+      ) : null}
       <p>
         <Link className="button" href="/account/addresses/new">
           Add address
