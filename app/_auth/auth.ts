@@ -3,6 +3,7 @@ import NextAuth from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { endBrowserSession } from '@/app/_domain/auth/sessions';
 import { authConfig } from './auth.config';
+import { authorizeConfirmationKey, CONFIRMATION_KEY_PROVIDER } from './confirmation-key';
 import { authorizeCredentials } from './credentials';
 
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
@@ -11,6 +12,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     Credentials({
       credentials: { username: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' } },
       authorize: authorizeCredentials,
+    }),
+    // The emailed confirmation link signs in too (app/(shop)/register/confirm/sign-in/route.ts).
+    Credentials({
+      id: CONFIRMATION_KEY_PROVIDER,
+      name: 'Email confirmation link',
+      credentials: { key: {} },
+      authorize: authorizeConfirmationKey,
     }),
   ],
   events: {

@@ -38,9 +38,11 @@ test.describe('registration in the browser', () => {
     const [mail] = await mailTo(request, email);
     expect(mail!.subject).toBe('Confirm your email address');
     expect(mail!.html).toContain('/register/confirm?key=');
+    // The link confirms and signs in (e2e/registration/confirm-sign-in.spec.ts shows more).
     await page.goto(linkIn(mail!, '/register/confirm'));
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Email confirmed — sign in');
-    await expectNoAxeViolations(page);
+    await expect(page).toHaveURL(/\/account\?welcome=1$/);
+    await expect(page.getByText('Your email is confirmed. Welcome!')).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Hello, Grace Hopper');
 
     // The link works once.
     await page.goto(linkIn(mail!, '/register/confirm'));
@@ -117,7 +119,8 @@ test.describe('registration in the browser', () => {
     await page.goto(linkIn(first!, '/register/confirm'));
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('This link can no longer be used');
     await page.goto(linkIn(newest, '/register/confirm'));
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Email confirmed — sign in');
+    await expect(page).toHaveURL(/\/account\?welcome=1$/);
+    await expect(page.getByText('Your email is confirmed. Welcome!')).toBeVisible();
   });
 
   test('the re-send form answers the same for an unknown address', async ({ page, request }) => {

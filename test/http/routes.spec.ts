@@ -3,7 +3,7 @@ import { request as httpRequest } from 'node:http';
 import path from 'node:path';
 import { deserialise } from 'kitsu-core';
 import { Jsona } from 'jsona';
-import { addAddress, expect, JSONAPI, PASSWORD, signedInShopper, test } from './support';
+import { addAddress, expect, JSONAPI, keyFrom, PASSWORD, signedInShopper, test, uniqueEmail } from './support';
 
 /**
  * Every route file of the app answers over HTTP (this table must name each one: a new route file
@@ -139,6 +139,11 @@ const probes: Record<string, Probe[]> = {
     { method: 'POST', url: '/logout', status: 303 },
     { method: 'GET', url: '/logout', status: 405 },
   ],
+  'app/(shop)/register/confirm/sign-in/route.ts': [
+    { method: 'GET', url: '/register/confirm/sign-in?key=unknown', status: 303 },
+    { method: 'HEAD', url: '/register/confirm/sign-in?key=unknown', status: 200 },
+    { method: 'POST', url: '/register/confirm/sign-in', status: 405 },
+  ],
 };
 
 test('every route file of the app has probes here', () => {
@@ -158,7 +163,7 @@ for (const [file, list] of Object.entries(probes)) {
         if (answers && response.status >= 400) expect(((await response.json()) as { errors: { errorKey: string }[] }).errors[0]!.errorKey).toMatch(/^[A-Z_]+$/);
         continue;
       }
-      const api = !['/openapi.json', '/api/', '/dev/', '/docs/', '/logout', '/account/'].some((prefix) => probe.url.startsWith(prefix));
+      const api = !['/openapi.json', '/api/', '/dev/', '/docs/', '/logout', '/account/', '/register/'].some((prefix) => probe.url.startsWith(prefix));
       if (api && answers) {
         expect(type, `${probe.method} ${probe.url}`).toBe(JSONAPI);
         const body = (await response.json()) as { errors: { status: number }[] };
@@ -192,6 +197,51 @@ test('the sign-in endpoint of Auth.js and sign-out work over HTTP', async ({ api
   expect(await (await request.get('/api/auth/session')).json()).toBeNull();
   const crossSite = await request.post('/logout', { headers: { Origin: 'https://evil.example' }, maxRedirects: 0 });
   expect(crossSite.status()).toBe(403);
+});
+
+test('the emailed confirmation link signs in once, with the session cookie a sign-in gives, and ends the session the browser had', async ({ api, request, raw, baseURL }) => {
+  // The browser is signed in as someone else first.
+  const before = await signedInShopper(api, request);
+  const { csrfToken } = (await (await request.get('/api/auth/csrf')).json()) as { csrfToken: string };
+  await request.post('/api/auth/callback/credentials', { form: { csrfToken, username: before.email, password: PASSWORD }, maxRedirects: 0 });
+  const cookieOf = async () => (await request.storageState()).cookies.find((c) => c.name.endsWith('authjs.session-token'))!.value;
+  const earlier = await cookieOf();
+
+  const email = uniqueEmail('confirm-link');
+  const created = await api.POST('/customers', {
+    body: { data: { type: 'customers', attributes: { salutation: 'Ms', firstName: 'Mary', lastName: 'Jackson', email, password: PASSWORD, confirmPassword: PASSWORD, acceptedTerms: true } } },
+  });
+  expect(created.response.status).toBe(201);
+  const key = await keyFrom(request, email, 'confirm-registration');
+  const link = `/register/confirm?key=${encodeURIComponent(key)}`;
+  const handler = `/register/confirm/sign-in?key=${encodeURIComponent(key)}`;
+
+  // The link's page passes the key on to the route handler, which alone can set a cookie.
+  const opened = await raw('GET', link);
+  expect(opened.status).toBe(307);
+  expect(opened.headers.get('location')).toBe(handler);
+  // HEAD (link checkers, mail scanners) uses nothing up.
+  expect((await raw('HEAD', handler)).status).toBe(200);
+
+  const signedIn = await request.get(handler, { maxRedirects: 0 });
+  expect(signedIn.status()).toBe(303);
+  expect(signedIn.headers()['location']).toBe(`${baseURL}/account?welcome=1`);
+  expect(signedIn.headers()['cache-control']).toBe('no-store');
+  const session = await cookieOf();
+  expect(session).not.toBe(earlier);
+  const account = await request.get('/account?welcome=1', { maxRedirects: 0 });
+  expect(account.status()).toBe(200);
+  expect(await account.text()).toContain('Your email is confirmed. Welcome!');
+  // The session the browser had is ended, not just forgotten.
+  const stale = await raw('GET', '/account', { headers: { Cookie: `authjs.session-token=${earlier}` } });
+  expect(stale.status).toBe(307);
+  expect(stale.headers.get('location')).toContain('/login');
+
+  // Once only: the same link again goes to "this link can no longer be used", signed in or not.
+  const again = await raw('GET', handler);
+  expect(again.status).toBe(303);
+  expect(again.headers.get('location')).toBe(`${baseURL}/register/confirm`);
+  expect(await (await raw('GET', '/register/confirm')).text()).toContain('This link can no longer be used');
 });
 
 test('the API reference page and its viewer are served from our own origin', async ({ raw }) => {

@@ -1,7 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { randomUUID } from 'node:crypto';
 import { customerOf, requirePrincipal } from '@/app/_auth/current';
 import { listAddresses } from '@/app/_domain/addresses/service';
+import { Alert } from '@/components/ui/alert';
+import { FocusOnArrival } from '@/components/ui/focus-on-arrival';
 import { AddressLines } from './addresses/address-card';
 
 export const metadata: Metadata = { title: 'My account' };
@@ -17,15 +20,26 @@ const sections = [
   { href: '/account/delete', title: 'Delete account', text: 'Remove your personal data for good.' },
 ];
 
-export default async function AccountPage() {
+type Props = { searchParams: Promise<{ welcome?: string | string[] }> };
+
+export default async function AccountPage({ searchParams }: Props) {
   const principal = await requirePrincipal('/account');
   const [customer, addresses] = await Promise.all([customerOf(principal), listAddresses(principal, principal.customerId)]);
   const shipping = addresses.find((a) => a.isDefaultShipping);
   const billing = addresses.find((a) => a.isDefaultBilling);
+  // The emailed confirmation link signs in and lands here (app/(shop)/register/confirm/sign-in).
+  const welcome = (await searchParams).welcome !== undefined;
   const memberSince = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(customer.createdAt);
   return (
     <section className="card">
       <h1>Hello, {[customer.firstName, customer.lastName].filter(Boolean).join(' ')}</h1>
+      {welcome ? (
+        <FocusOnArrival arrival={randomUUID()}>
+          <Alert tone="success">
+            <strong>Your email is confirmed. Welcome!</strong> You are signed in and your account is ready.
+          </Alert>
+        </FocusOnArrival>
+      ) : null}
       <dl className="details">
         <dt>Name</dt>
         <dd>{[customer.salutation, customer.firstName, customer.lastName].filter(Boolean).join(' ')}</dd>

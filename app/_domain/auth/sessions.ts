@@ -1,6 +1,6 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
-import { getDb } from '@/db/client';
+import { getDb, type Executor } from '@/db/client';
 import { insertSession, revokeSession, selectLiveSession, touchSession, updateSessionUsage } from '@/db/queries/auth';
 import { storedUserAgent } from '../shared/context';
 import { customerPrincipal, type CustomerPrincipal } from './principal';
@@ -19,8 +19,13 @@ const EXTEND_WITHIN_MS = 15 * DAY_MS;
 export const LAST_USED_PRECISION_MS = 5 * 60 * 1000;
 
 export async function startBrowserSession(customerId: number, now: Date = new Date(), userAgent?: string | null): Promise<string> {
+  return insertBrowserSession(getDb(), customerId, now, userAgent);
+}
+
+/** `startBrowserSession` inside `db` (a transaction that must not commit without the session). */
+export async function insertBrowserSession(db: Executor, customerId: number, now: Date, userAgent?: string | null): Promise<string> {
   const id = randomBytes(32).toString('base64url');
-  await insertSession(getDb(), {
+  await insertSession(db, {
     id,
     customerId,
     createdAt: now,

@@ -3,7 +3,8 @@ import { randomBytes } from 'node:crypto';
 import { getDb, type Executor } from '@/db/client';
 import { deleteCustomerKeys, deleteLiveCustomerKey, insertCustomerKey } from '@/db/queries/customer-keys';
 import type { CustomerRow } from '@/db/schema';
-import { insertCustomer, selectCustomerByEmail, updateCustomerConfirmed } from '@/db/queries/customers';
+import { insertCustomer, selectCustomerByEmail, updateCustomerConfirmed, updateCustomerLastLogin } from '@/db/queries/customers';
+import { insertBrowserSession } from '../auth/sessions';
 import { enqueueEmail } from '../email/outbox';
 import { confirmRegistrationEmail } from '../email/templates';
 import { hashPassword, PASSWORD_HASH_TYPE } from '../passwords/hashing';
@@ -23,6 +24,9 @@ import { toCustomerView, type CustomerView } from './view';
  *   so concurrent registrations of one address yield exactly one customer.
  * - The customer, its confirmation key and the email are written in one transaction.
  * - Confirmation keys: 256 random bits, stored as SHA-256, valid 24 hours, deleted on use.
+ * - The emailed link also signs the shopper in (`confirmCustomerAndSignIn`): the link reaches only
+ *   the mailbox, whose owner could take the account over with a password reset anyway, so it grants
+ *   nothing the mailbox does not. The API's confirmation signs nobody in.
  * - Re-sending never tells whether an address is registered, and is rate-limited per address and IP.
  */
 
@@ -66,12 +70,35 @@ export async function registerCustomer(input: unknown, context: RequestContext):
 export async function confirmCustomer(input: unknown, context: Pick<RequestContext, 'now'>): Promise<CustomerView> {
   const now = nowOf(context);
   const { key: registrationKey } = parseInput(confirmationSchema, input);
+  return getDb().transaction(async (tx) => toCustomerView(await useConfirmationKey(tx, registrationKey, now)));
+}
+
+/**
+ * Confirms the email as `confirmCustomer` does and, in the same transaction, starts a browser
+ * session for the customer (`sessionId`; null for a deactivated account, which is confirmed but
+ * not signed in). A key that fails (unknown, expired, used) changes nothing and starts nothing.
+ */
+export async function confirmCustomerAndSignIn(
+  input: unknown,
+  context: Pick<RequestContext, 'now' | 'userAgent'>,
+): Promise<{ customer: CustomerView; sessionId: string | null }> {
+  const now = nowOf(context);
+  const { key: registrationKey } = parseInput(confirmationSchema, input);
   return getDb().transaction(async (tx) => {
-    const key = await deleteLiveCustomerKey(tx, hashSecretKey(registrationKey), 'confirm_registration', now);
-    const row = key && (await updateCustomerConfirmed(tx, key.customerId, now));
-    if (!row) throw new DomainError('confirmationKeyInvalid');
-    return toCustomerView(row);
+    const row = await useConfirmationKey(tx, registrationKey, now);
+    if (!row.isActive) return { customer: toCustomerView(row), sessionId: null };
+    const sessionId = await insertBrowserSession(tx, row.id, now, context.userAgent);
+    await updateCustomerLastLogin(tx, row.id, now);
+    return { customer: toCustomerView(row), sessionId };
   });
+}
+
+/** Deletes the live key (so it works once, also under concurrent use) and confirms its customer. */
+async function useConfirmationKey(tx: Executor, registrationKey: string, now: Date): Promise<CustomerRow> {
+  const key = await deleteLiveCustomerKey(tx, hashSecretKey(registrationKey), 'confirm_registration', now);
+  const row = key && (await updateCustomerConfirmed(tx, key.customerId, now));
+  if (!row) throw new DomainError('confirmationKeyInvalid');
+  return row;
 }
 
 /**

@@ -1,41 +1,20 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { confirmCustomer } from '@/app/_domain/customers/registration';
-import { isDomainError } from '@/app/_domain/shared/errors';
+import { redirect } from 'next/navigation';
 import { ResendConfirmationForm } from './resend-form';
 
 export const metadata: Metadata = { title: 'Confirm your email', referrer: 'no-referrer' };
 
 type Props = { searchParams: Promise<{ key?: string | string[] }> };
 
-async function confirm(key: string | undefined): Promise<boolean> {
-  if (!key) return false;
-  try {
-    await confirmCustomer({ key }, {});
-    return true;
-  } catch (error) {
-    if (isDomainError(error)) return false;
-    throw error;
-  }
-}
-
+/**
+ * Where the emailed link lands. A key goes on to ./sign-in, a route handler (only there can the
+ * session cookie be set), which confirms the email, signs the shopper in and opens /account; a key
+ * that does not work comes back here without it, to this message and a form for a new link.
+ */
 export default async function ConfirmRegistrationPage({ searchParams }: Props) {
   const { key } = await searchParams;
-  const confirmed = await confirm(typeof key === 'string' ? key : undefined);
-
-  if (confirmed) {
-    return (
-      <section className="card narrow">
-        <h1>Email confirmed — sign in</h1>
-        <p>Your email address is confirmed and your account is active.</p>
-        <p>
-          <Link className="button" href="/login">
-            Sign in
-          </Link>
-        </p>
-      </section>
-    );
-  }
+  if (typeof key === 'string' && key !== '') redirect(`/register/confirm/sign-in?key=${encodeURIComponent(key)}`);
   return (
     <section className="card narrow">
       <h1>This link can no longer be used</h1>
