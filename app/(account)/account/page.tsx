@@ -2,10 +2,11 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { randomUUID } from 'node:crypto';
 import { customerOf, requirePrincipal } from '@/app/_auth/current';
-import { listAddresses } from '@/app/_domain/addresses/service';
+import { listAddresses, type AddressView } from '@/app/_domain/addresses/service';
 import { Alert } from '@/components/ui/alert';
 import { FocusOnArrival } from '@/components/ui/focus-on-arrival';
 import { AddressLines } from './addresses/address-card';
+import { formatBirthDate } from './display-format';
 
 export const metadata: Metadata = { title: 'My account' };
 
@@ -22,11 +23,22 @@ const sections = [
 
 type Props = { searchParams: Promise<{ welcome?: string | string[] }> };
 
+type DefaultAddress = { title: string; address: AddressView | undefined; missing: string };
+
+/** The default addresses to show: one that is both defaults once, under both names. */
+function defaultAddresses(addresses: AddressView[]): DefaultAddress[] {
+  const shipping = addresses.find((a) => a.isDefaultShipping);
+  const billing = addresses.find((a) => a.isDefaultBilling);
+  if (shipping && shipping.uuid === billing?.uuid) return [{ title: 'Shipping and billing', address: shipping, missing: '' }];
+  return [
+    { title: 'Shipping', address: shipping, missing: 'No default shipping address yet.' },
+    { title: 'Billing', address: billing, missing: 'No default billing address yet.' },
+  ];
+}
+
 export default async function AccountPage({ searchParams }: Props) {
   const principal = await requirePrincipal('/account');
   const [customer, addresses] = await Promise.all([customerOf(principal), listAddresses(principal, principal.customerId)]);
-  const shipping = addresses.find((a) => a.isDefaultShipping);
-  const billing = addresses.find((a) => a.isDefaultBilling);
   // The emailed confirmation link signs in and lands here (app/(shop)/register/confirm/sign-in).
   const welcome = (await searchParams).welcome !== undefined;
   const memberSince = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(customer.createdAt);
@@ -45,19 +57,23 @@ export default async function AccountPage({ searchParams }: Props) {
         <dd>{[customer.salutation, customer.firstName, customer.lastName].filter(Boolean).join(' ')}</dd>
         <dt>Email</dt>
         <dd>{customer.email}</dd>
+        {customer.dateOfBirth ? (
+          <>
+            <dt>Date of birth</dt>
+            <dd>{formatBirthDate(customer.dateOfBirth)}</dd>
+          </>
+        ) : null}
         <dt>Member since</dt>
         <dd>{memberSince}</dd>
       </dl>
       <h2>Default addresses</h2>
       <div className="default-addresses">
-        <div>
-          <h3>Shipping</h3>
-          {shipping ? <AddressLines address={shipping} /> : <p>No default shipping address yet.</p>}
-        </div>
-        <div>
-          <h3>Billing</h3>
-          {billing ? <AddressLines address={billing} /> : <p>No default billing address yet.</p>}
-        </div>
+        {defaultAddresses(addresses).map(({ title, address, missing }) => (
+          <div key={title}>
+            <h3>{title}</h3>
+            {address ? <AddressLines address={address} /> : <p>{missing}</p>}
+          </div>
+        ))}
       </div>
       <p>
         <Link href="/account/addresses">Manage your addresses</Link>
