@@ -10,7 +10,7 @@ const securityHeaders = [
 const keyPages = ['/register/confirm', '/password/reset', '/email/confirm', '/email/cancel', '/notifications/unsubscribe'];
 // A key page whose form also posts without JavaScript sends its origin only (`strict-origin`: never a
 // path or the key): under `no-referrer` the browser posts `Origin: null`, which Next.js refuses for a server action.
-const originOnlyKeyPages = ['/notifications/unsubscribe'];
+const originOnlyKeyPages = ['/register/confirm', '/password/reset', '/email/cancel', '/notifications/unsubscribe'];
 
 // JSON:API path prefixes: an unknown path below them gets a JSON:API 404, not the HTML page.
 const apiPrefixes = [

@@ -1,13 +1,13 @@
 'use client';
 
-import { useEffect, useId, useState, useSyncExternalStore, type KeyboardEvent, type ReactNode, type Ref } from 'react';
+import { useEffect, useId, useState, type KeyboardEvent, type ReactNode, type Ref } from 'react';
 import styles from './combobox.module.css';
 
 export type ComboboxOption = { value: string; label: string };
 
 type ComboboxProps = {
   id: string;
-  /** The form field's name (also on the plain <select> shown before JavaScript runs). */
+  /** The form field's name (a hidden input posts the chosen value). */
   name: string;
   label: ReactNode;
   options: readonly ComboboxOption[];
@@ -18,8 +18,8 @@ type ComboboxProps = {
   filter?: (query: string, options: readonly ComboboxOption[]) => readonly ComboboxOption[];
   error?: string;
   hint?: ReactNode;
-  /** Receives the text field (or, before JavaScript runs, the <select>), e.g. to focus it on an error. */
-  inputRef?: Ref<HTMLInputElement | HTMLSelectElement>;
+  /** Receives the text field, e.g. to focus it. */
+  inputRef?: Ref<HTMLInputElement>;
   /** What the list says when nothing matches. */
   noMatches?: string;
   /** "3 results" for screen readers. */
@@ -32,23 +32,12 @@ const defaultFilter = (query: string, options: readonly ComboboxOption[]) => {
   return q === '' ? options : options.filter((o) => o.label.toLowerCase().includes(q));
 };
 
-const subscribeNothing = () => () => {};
-
-/** True once React runs in the browser; false in the server's HTML (and without JavaScript). */
-function useEnhanced(): boolean {
-  return useSyncExternalStore(
-    subscribeNothing,
-    () => true,
-    () => false,
-  );
-}
-
 /**
  * A searchable choice from a list: the WAI-ARIA combobox pattern (an editable text field with a
  * list popup, list autocomplete with automatic selection). Typing filters the list and highlights
  * its first entry; ↓/↑ move through it (Alt+↓ only opens it), Enter or Tab takes the highlighted
- * entry, Escape closes the list and restores the chosen one; a click takes an entry. Without
- * JavaScript (and before it runs) it is a plain <select> with the same name and options.
+ * entry, Escape closes the list and restores the chosen one; a click takes an entry. It needs
+ * JavaScript: a form offers a plain <select> of the same name until it is loaded (see the address form).
  */
 export function Combobox({
   id,
@@ -66,7 +55,6 @@ export function Combobox({
   countText = (count) => `${count} ${count === 1 ? 'result' : 'results'}`,
   autoComplete = 'off',
 }: ComboboxProps) {
-  const enhanced = useEnhanced();
   const uid = useId();
   const labelId = `${id}-label`;
   const listId = `${id}-listbox`;
@@ -142,34 +130,6 @@ export function Combobox({
     }
   }
 
-  if (!enhanced) {
-    return (
-      <div className="field">
-        <label htmlFor={id} id={labelId}>
-          {label}
-        </label>
-        {hint ? (
-          <p id={hintId} className="hint">
-            {hint}
-          </p>
-        ) : null}
-        <select id={id} name={name} defaultValue={value} aria-invalid={error ? true : undefined} aria-describedby={describedBy} ref={inputRef as Ref<HTMLSelectElement>}>
-          {chosen ? null : <option value="">Please choose</option>}
-          {options.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
-        </select>
-        {error ? (
-          <p id={errorId} className="field-error">
-            {error}
-          </p>
-        ) : null}
-      </div>
-    );
-  }
-
   const listShown = open && shown.length > 0;
   return (
     <div className={`field ${styles.root}`}>
@@ -184,7 +144,7 @@ export function Combobox({
       <div className={styles.control}>
         <input
           id={id}
-          ref={inputRef as Ref<HTMLInputElement>}
+          ref={inputRef}
           type="text"
           role="combobox"
           className={styles.input}

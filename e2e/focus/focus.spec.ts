@@ -30,8 +30,9 @@ test.describe('focus after an action', () => {
     await expect(page.getByLabel('Email')).toBeFocused();
     await page.getByLabel('Email').fill(uniqueEmail('focus-reset'));
     await page.getByLabel('Email').press('Enter');
-    const outcome = page.locator('.form-outcome');
-    await expect(outcome).toContainText('If an account exists for this address');
+    // The answer replaces the form, heading included, and has the focus.
+    const outcome = page.getByRole('heading', { level: 1, name: 'Check your inbox' });
     await expect(outcome).toBeFocused();
+    await expect(page.locator('main')).toContainText('If an account exists for');
   });
 });

@@ -1,83 +1,50 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import Link from 'next/link';
-import { useState } from 'react';
-import { useForm } from 'react-hook-form';
-import { signInSchema, type SignInInput } from '@/app/_domain/auth/schema';
-import { formErrorMap } from '@/app/_transport/forms/messages';
-import { Alert } from '@/components/ui/alert';
+import { loadValidator } from '@/app/_transport/forms/load-validator';
+import { FormOutcomeMessage, useProgressiveForm } from '@/app/_transport/forms/use-progressive-form';
 import { SubmitButton } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
 import { PasswordField } from '@/components/ui/password-field';
-import { resendConfirmationAction } from '../register/confirm/actions';
-import { signInAction, type SignInState } from './actions';
+import { ResendConfirmationForm } from '../register/confirm/resend-form';
+import { signInAction } from './actions';
 
-export function SignInForm({ returnTo }: { returnTo: string }) {
-  const [state, setState] = useState<SignInState>(null);
-  const [resent, setResent] = useState<string | null>(null);
-  const [resending, setResending] = useState(false);
-  const {
-    register,
-    handleSubmit,
-    getValues,
-    setFocus,
-    formState: { errors, isSubmitting },
-  } = useForm<SignInInput>({ resolver: zodResolver(signInSchema, { error: formErrorMap }), defaultValues: { username: '', password: '' } });
+const FIELDS = ['username', 'password', 'returnTo'] as const;
+const validator = loadValidator('signIn');
 
-  const onSubmit = handleSubmit(async (values) => {
-    setResent(null);
-    const result = await signInAction(values, returnTo);
-    setState(result);
-    if (result) setFocus('password');
+type Props = {
+  returnTo: string;
+  /** The email to start with (after a password reset: the account's). */
+  username?: string;
+};
+
+/**
+ * Sign-in. When the account is not confirmed yet, a second small form under it sends the
+ * confirmation email again (to the address typed here).
+ */
+export function SignInForm({ returnTo, username = '' }: Props) {
+  const { state, pending, outcome, outcomeRef, formProps, field, value } = useProgressiveForm({
+    action: signInAction,
+    initialValues: { username, returnTo },
+    fields: FIELDS,
+    validator,
   });
-
-  const resend = async () => {
-    setResending(true);
-    const result = await resendConfirmationAction({ email: getValues('username') });
-    setResending(false);
-    setResent(result.ok ? 'We sent you a new confirmation email.' : (result.message ?? 'The email could not be sent.'));
-  };
-
+  const unconfirmed = state.result && !state.result.ok && state.result.code === 'unconfirmed';
   return (
-    <form method="post" onSubmit={onSubmit} noValidate>
-      <div aria-live="assertive">
-        {state ? (
-          <Alert tone="error" id="sign-in-message">
-            {state.message}
-          </Alert>
-        ) : null}
-      </div>
-      {state?.unconfirmed ? (
-        <div className="inline-action">
-          <button type="button" className="button button-secondary" onClick={resend} disabled={resending}>
-            {resending ? 'Sending…' : 'Send the confirmation email again'}
-          </button>
-          <div aria-live="polite">{resent ? <p>{resent}</p> : null}</div>
-        </div>
-      ) : null}
-      <TextField
-        id="username"
-        label="Email"
-        type="email"
-        autoComplete="username"
-        error={errors.username?.message}
-        aria-describedby={state ? 'sign-in-message' : undefined}
-        {...register('username')}
-      />
-      <PasswordField
-        id="password"
-        label="Password"
-        autoComplete="current-password"
-        error={errors.password?.message}
-        {...register('password')}
-      />
-      <SubmitButton pending={isSubmitting} pendingLabel="Signing in…">
-        Sign in
-      </SubmitButton>
-      <p className="form-footer">
-        <Link href="/password/forgot">Forgot your password?</Link>
-      </p>
-    </form>
+    <>
+      <form {...formProps}>
+        <FormOutcomeMessage outcome={outcome} ref={outcomeRef} id="sign-in-message" />
+        <input type="hidden" name="returnTo" value={returnTo} />
+        <TextField label="Email" type="email" autoComplete="username" {...field('username')} />
+        <PasswordField label="Password" autoComplete="current-password" {...field('password')} />
+        <SubmitButton pending={pending} pendingLabel="Signing in…">
+          Sign in
+        </SubmitButton>
+        <p className="form-footer">
+          <Link href="/password/forgot">Forgot your password?</Link>
+        </p>
+      </form>
+      {unconfirmed ? <ResendConfirmationForm email={value('username')} /> : null}
+    </>
   );
 }

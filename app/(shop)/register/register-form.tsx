@@ -1,97 +1,81 @@
 'use client';
 
 import Link from 'next/link';
-import { useEffect, useRef, useState } from 'react';
-import { registrationFormSchema, SALUTATIONS, type RegistrationFormInput } from '@/app/_domain/customers/schema';
-import { FormOutcomeMessage, useActionForm } from '@/app/_transport/forms/use-action-form';
+import { SALUTATIONS } from '@/app/_domain/customers/choices';
+import { loadValidator } from '@/app/_transport/forms/load-validator';
+import { FormOutcomeMessage, useProgressiveForm } from '@/app/_transport/forms/use-progressive-form';
 import { SubmitButton } from '@/components/ui/button';
 import { CheckboxField, SelectField, TextField } from '@/components/ui/field';
 import { PasswordField } from '@/components/ui/password-field';
 import { registerCustomerAction } from './actions';
 
 const salutationOptions = SALUTATIONS.map((s) => ({ value: s, label: s }));
+const FIELDS = ['salutation', 'firstName', 'lastName', 'email', 'password', 'acceptedTerms'] as const;
+const validator = loadValidator('registration');
 
+/** The registration page's content: the form, then (in its place, heading included) "Check your inbox". */
 export function RegisterForm() {
-  const [registeredEmail, setRegisteredEmail] = useState<string | null>(null);
-  const successRef = useRef<HTMLHeadingElement>(null);
-  const { form, outcome, onSubmit, fieldError } = useActionForm<RegistrationFormInput, { email: string }>({
-    schema: registrationFormSchema,
-    defaultValues: {
-      salutation: '' as never,
-      firstName: '',
-      lastName: '',
-      email: '',
-      password: '',
-      acceptedTerms: false,
-    },
+  const { state, pending, outcome, outcomeRef, formProps, field, checkbox } = useProgressiveForm({
     action: registerCustomerAction,
-    onSuccess: (data) => setRegisteredEmail(data.email),
+    initialValues: { salutation: '', firstName: '', lastName: '', email: '', acceptedTerms: false },
+    fields: FIELDS,
+    validator,
   });
-  const { register } = form;
 
-  // Move focus to the confirmation so screen readers announce it.
-  useEffect(() => {
-    if (registeredEmail !== null) successRef.current?.focus();
-  }, [registeredEmail]);
-
-  if (registeredEmail !== null) {
+  if (state.result?.ok) {
     return (
       <div className="success-panel">
-        <h2 ref={successRef} tabIndex={-1}>
+        <h1 ref={outcomeRef} tabIndex={-1}>
           Check your inbox
-        </h2>
+        </h1>
         <p>
-          We sent a confirmation email to <strong>{registeredEmail}</strong>. Open the link in it to activate your
-          account. The link is valid for 24 hours.
+          We sent a confirmation email to <strong>{state.result.data.email}</strong>. Open the link in it to activate your
+          account and sign in. The link is valid for 24 hours.
         </p>
       </div>
     );
   }
 
-  const error = (name: keyof RegistrationFormInput) => fieldError(name);
   return (
-    <form method="post" onSubmit={onSubmit} noValidate>
-      <FormOutcomeMessage outcome={outcome} />
-      <SelectField
-        id="salutation"
-        label="Salutation"
-        options={salutationOptions}
-        placeholder="Please choose"
-        error={error('salutation')}
-        {...register('salutation')}
-      />
-      <TextField id="firstName" label="First name" autoComplete="given-name" error={error('firstName')} {...register('firstName')} />
-      <TextField id="lastName" label="Last name" autoComplete="family-name" error={error('lastName')} {...register('lastName')} />
-      <TextField id="email" label="Email" type="email" autoComplete="email" error={error('email')} {...register('email')} />
-      <PasswordField
-        id="password"
-        label="Password"
-        autoComplete="new-password"
-        hint="8 to 64 characters. Avoid common passwords."
-        error={error('password')}
-        {...register('password')}
-      />
-      <CheckboxField
-        id="acceptedTerms"
-        label={
-          <>
-            I accept the{' '}
-            <Link href="/terms" target="_blank">
-              terms and conditions
-            </Link>{' '}
-            and the{' '}
-            <Link href="/privacy" target="_blank">
-              privacy policy
-            </Link>
-            <span className="visually-hidden"> (links open in a new tab)</span>.
-          </>
-        }
-        error={error('acceptedTerms')}
-        {...register('acceptedTerms')}
-      />
-      <SubmitButton pending={form.formState.isSubmitting} pendingLabel="Creating your account…">
-        Create account
-      </SubmitButton>
-    </form>
+    <>
+      <h1>Create your account</h1>
+      <p className="lead">
+        Already registered? <Link href="/login">Sign in</Link>
+      </p>
+      <form {...formProps}>
+        <FormOutcomeMessage outcome={outcome} ref={outcomeRef} />
+        <SelectField label="Salutation" options={salutationOptions} placeholder="Please choose" {...field('salutation')} />
+        <div className="field-row">
+          <TextField label="First name" autoComplete="given-name" {...field('firstName')} />
+          <TextField label="Last name" autoComplete="family-name" {...field('lastName')} />
+        </div>
+        <TextField label="Email" type="email" autoComplete="email" {...field('email')} />
+        <PasswordField
+          label="Password"
+          autoComplete="new-password"
+          hint="8 to 64 characters. Avoid common passwords."
+          {...field('password')}
+        />
+        <CheckboxField
+          label={
+            <>
+              I accept the{' '}
+              <Link href="/terms" target="_blank">
+                terms and conditions
+              </Link>{' '}
+              and the{' '}
+              <Link href="/privacy" target="_blank">
+                privacy policy
+              </Link>
+              <span className="visually-hidden"> (links open in a new tab)</span>.
+            </>
+          }
+          {...checkbox('acceptedTerms')}
+        />
+        <SubmitButton pending={pending} pendingLabel="Creating your account…">
+          Create account
+        </SubmitButton>
+      </form>
+    </>
   );
 }

@@ -1,3 +1,4 @@
+import { joinStreet } from './address-layout';
 import { AU_STATES, CA_PROVINCES, JP_PREFECTURES, US_STATES, type Subdivision } from './subdivisions';
 
 /**
@@ -231,10 +232,7 @@ type Printable = { street: string; houseNumber: string | null; additional?: stri
 
 /** The street line as the country writes it: "Unter den Linden 77", "1600 Pennsylvania Ave NW", "Calle Mayor, 12". */
 export function streetLine(address: Pick<Printable, 'street' | 'houseNumber' | 'countryCode'>): string {
-  const number = address.houseNumber?.trim() ?? '';
-  if (number === '') return address.street;
-  const { numberPosition, numberSeparator } = addressFormat(address.countryCode);
-  return numberPosition === 'before' ? `${number} ${address.street}` : `${address.street}${numberSeparator}${number}`;
+  return joinStreet(addressFormat(address.countryCode), address.street, address.houseNumber);
 }
 
 function cleanLine(line: string): string {
@@ -256,4 +254,24 @@ export function addressLines(address: Printable): string[] {
   const template = format.lastLines.includes('%S') ? format.lastLines : `${format.lastLines}\n%S`;
   const last = template.split('\n').map((line) => cleanLine(line.replace(/%([CSZ])/g, (_, token: string) => values[token] ?? '')));
   return [streetLine(address), address.additional ?? '', ...last].map((line) => line.trim()).filter((line) => line !== '');
+}
+
+/**
+ * Countries that use no postal codes (per the Universal Postal Union; all of them are also unknown
+ * to postcode-validator): an empty zipCode is fine there.
+ */
+const WITHOUT_POSTCODES = new Set(
+  ('AE AG AO AW BF BI BJ BO BQ BS BW BZ CD CF CG CI CK CM CW DJ DM ER FJ GA GD GH GM GQ GY HK JM KI KM KN KP ' +
+    'LY ML MO MR MW NR NU QA RW SB SC SL SR SS ST SX SY TD TF TG TK TL TO TV UG VU YE ZW').split(' '),
+);
+
+export function usesPostcodes(code: string): boolean {
+  return !WITHOUT_POSTCODES.has(code);
+}
+
+/** A country's format with what the form also needs to know: whether the postcode is asked for. */
+export type CountryLayout = AddressFormat & { postcodeRequired: boolean };
+
+export function countryLayout(code: string): CountryLayout {
+  return { ...addressFormat(code), postcodeRequired: usesPostcodes(code) };
 }

@@ -3,7 +3,9 @@ import english from 'i18n-iso-countries/langs/en.json';
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
 import { postcodeValidator, postcodeValidatorExistsForCountry } from 'postcode-validator';
 import type { ValidationIssue } from '../shared/errors';
-import { addressFormat } from './address-formats';
+import { addressFormat, usesPostcodes } from './address-formats';
+
+export { usesPostcodes };
 import { COUNTRY_ALIASES } from './country-aliases';
 
 /**
@@ -38,19 +40,6 @@ export function toAlpha3(code: string): string {
 
 export function countryName(code: string): string {
   return countries.getName(code, 'en', { select: 'official' }) ?? code;
-}
-
-/**
- * Countries that use no postal codes (per the Universal Postal Union; all of them are also unknown
- * to postcode-validator): an empty zipCode is fine there.
- */
-const WITHOUT_POSTCODES = new Set(
-  ('AE AG AO AW BF BI BJ BO BQ BS BW BZ CD CF CG CI CK CM CW DJ DM ER FJ GA GD GH GM GQ GY HK JM KI KM KN KP ' +
-    'LY ML MO MR MW NR NU QA RW SB SC SL SR SS ST SX SY TD TF TG TK TL TO TV UG VU YE ZW').split(' '),
-);
-
-export function usesPostcodes(code: string): boolean {
-  return !WITHOUT_POSTCODES.has(code);
 }
 
 /** Whether the country's addresses usually carry a state, province, county or prefecture (the form shows the field). */

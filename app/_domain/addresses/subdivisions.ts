@@ -121,12 +121,4 @@ export const JP_PREFECTURES = table(
     .join('\n'),
 );
 
-/**
- * The list entry a stored state stands for: matched by value or name, ignoring case and dots
- * ("ca", "California", "D.C."); null for free text the list does not know.
- */
-export function findSubdivision(list: readonly Subdivision[], state: string): Subdivision | null {
-  const key = state.trim().replace(/\./g, '').toLowerCase();
-  if (key === '') return null;
-  return list.find((s) => s.value.toLowerCase() === key || s.name.replace(/\./g, '').toLowerCase() === key) ?? null;
-}
+export { findSubdivision } from './address-layout';

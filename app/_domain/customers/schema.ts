@@ -10,16 +10,14 @@ import {
   requiredText,
   rule,
 } from '../shared/validation';
+import { GENDERS, SALUTATIONS, type Gender } from './choices';
 
 /**
  * Customer input schemas, each shared by a browser form, its server action and the JSON:API
  * endpoint doing the same thing.
  */
 
-export const SALUTATIONS = ['Mr', 'Mrs', 'Ms', 'Dr'] as const;
-export const GENDERS = ['Male', 'Female', 'Diverse'] as const;
-export type Salutation = (typeof SALUTATIONS)[number];
-export type Gender = (typeof GENDERS)[number];
+export { GENDERS, SALUTATIONS, type Gender, type Salutation } from './choices';
 
 /**
  * Gender is type-checked here but its value is checked by the domain: Glue answers an unknown

@@ -72,7 +72,7 @@ export async function isResetKeyValid(key: string, context: Pick<RequestContext,
 }
 
 /** Sets a new password with a reset key: 901 → 406 (mismatch) → 415 (key) → done. */
-export async function resetPassword(input: unknown, context: Pick<RequestContext, 'now'> = {}): Promise<void> {
+export async function resetPassword(input: unknown, context: Pick<RequestContext, 'now'> = {}): Promise<{ email: string }> {
   const now = nowOf(context);
   const data = parseInput(passwordResetSchema, input);
   if (data.password !== data.confirmPassword) throw passwordsDontMatch('password');
@@ -89,4 +89,5 @@ export async function resetPassword(input: unknown, context: Pick<RequestContext
     return customer.email;
   });
   await resetRateLimit('loginFailures', email);
+  return { email };
 }

@@ -1,11 +1,12 @@
 import { isDomainError, type DomainError, type DomainErrorCode } from '@/app/_domain/shared/errors';
 import { logUnexpected } from '@/app/_domain/shared/log';
+import { echoValues, type FormState, type FormValues } from './form-values';
 import { formMessage } from './messages';
 
 /** What every server action returns to its form. */
 export type ActionState<T = null> =
   | { ok: true; data: T }
-  | { ok: false; message?: string; fieldErrors: Record<string, string> };
+  | { ok: false; message?: string; fieldErrors: Record<string, string>; /** What the form may offer next (sign-in: "unconfirmed"). */ code?: string };
 
 export function success<T>(data: T): ActionState<T> {
   return { ok: true, data };
@@ -68,4 +69,14 @@ export async function runAction<T>(call: () => Promise<T>): Promise<ActionState<
   } catch (error) {
     return toActionState(error);
   }
+}
+
+/**
+ * A progressive form's answer: the outcome and the submitted values to show again (passwords left
+ * out), numbered after the previous answer (a forged previous state restarts the count).
+ */
+export function answerForm<T>(previous: unknown, result: ActionState<T>, values: FormValues): FormState<T> {
+  const last = typeof previous === 'object' && previous !== null ? (previous as { version?: unknown }).version : 0;
+  const version = typeof last === 'number' && Number.isSafeInteger(last) && last >= 0 && last < 1e9 ? last + 1 : 1;
+  return { result, values: echoValues(values), version };
 }

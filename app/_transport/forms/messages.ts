@@ -4,7 +4,7 @@ import { classify } from '@/app/_domain/shared/validation';
 
 /**
  * What a form shows next to a field: shopper-friendly texts for the domain's validation codes.
- * The same texts for the browser's own check (zod through react-hook-form, `formErrorMap`) and
+ * The same texts for the browser's own check (zod, `formErrorMap` through `validatorFor`) and
  * for the server action's answer (`toActionState`).
  */
 const texts: Record<ValidationCode, (params: NonNullable<ValidationIssue['params']>) => string> = {

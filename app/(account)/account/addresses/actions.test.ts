@@ -5,6 +5,8 @@ import { customerPrincipal } from '@/app/_domain/auth/principal';
 import { getDb } from '@/db/client';
 import { insertCustomer } from '@/db/queries/customers';
 import { setupTestDatabase } from '@/test/support/database';
+import { initialFormState } from '@/app/_transport/forms/form-values';
+import { formData } from '@/test/support/form-data';
 import { addAddressAction, changeAddressAction } from './actions';
 import { shopperRuleErrors } from './form-rules';
 import { adaptToCountry, addressFormValues, stateForForm } from './form-values';
@@ -30,6 +32,10 @@ vi.mock('next/navigation', () => ({
 vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
 
 setupTestDatabase();
+
+/** The actions as the form posts them (Next.js passes the previous state and the FormData). */
+const add = (values: Record<string, unknown>) => addAddressAction(initialFormState(), formData(values));
+const change = (id: string, values: Record<string, unknown>) => changeAddressAction(id, initialFormState(), formData(values));
 
 async function redirectOf(call: Promise<unknown>): Promise<string> {
   const error = await call.then(
@@ -94,14 +100,14 @@ describe('the shopper’s own rules', () => {
 
 describe('addAddressAction', () => {
   it('stores a US address as one street line with no house number, the state as its code', async () => {
-    expect(await redirectOf(addAddressAction(US_FORM))).toBe('/account/addresses?saved=added');
+    expect(await redirectOf(add(US_FORM))).toBe('/account/addresses?saved=added');
     const [stored] = await listAddresses(ada, ada.customerId);
     expect(stored).toMatchObject({ street: '1600 Pennsylvania Ave NW', houseNumber: '', zipCode: '20500', city: 'Washington', state: 'DC', countryCode: 'US' });
   });
 
   it('refuses a country outside SHIP_TO_COUNTRIES with every other bad field at once, and writes nothing', async () => {
     vi.stubEnv('SHIP_TO_COUNTRIES', 'DE,AT');
-    expect(await addAddressAction({ ...US_FORM, city: 'Wa' })).toEqual({
+    expect((await add({ ...US_FORM, city: 'Wa' })).result).toEqual({
       ok: false,
       fieldErrors: { city: 'Use at least 3 characters.', countryCode: 'We do not ship to United States of America. Please choose one of the listed countries.' },
     });
@@ -109,10 +115,10 @@ describe('addAddressAction', () => {
   });
 
   it('asks for a US state, and for a German house number', async () => {
-    expect(await addAddressAction({ ...US_FORM, state: '' })).toEqual({ ok: false, fieldErrors: { state: 'Please choose a state.' } });
+    expect((await add({ ...US_FORM, state: '' })).result).toEqual({ ok: false, fieldErrors: { state: 'Please choose a state.' } });
     const german = { ...US_FORM, countryCode: 'DE', street: 'Unter den Linden', zipCode: '10117', city: 'Berlin', state: '' };
-    expect(await addAddressAction(german)).toEqual({ ok: false, fieldErrors: { houseNumber: 'This field is required.' } });
-    expect(await addAddressAction({ ...german, zipCode: '1011', houseNumber: '77' })).toEqual({
+    expect((await add(german)).result).toEqual({ ok: false, fieldErrors: { houseNumber: 'This field is required.' } });
+    expect((await add({ ...german, zipCode: '1011', houseNumber: '77' })).result).toEqual({
       ok: false,
       fieldErrors: { zipCode: 'This postcode is not valid for Germany. Use 5 digits, e.g. 10115.' },
     });
@@ -123,9 +129,9 @@ describe('changeAddressAction', () => {
   it('keeps a country the shop does not ship to on an address that has it, but refuses switching to one', async () => {
     const tokyo = await addAddress(ada, ada.customerId, { ...US_FORM, countryCode: 'JP', street: '1-1 Chiyoda', zipCode: '100-0001', city: 'Chiyoda-ku', state: 'Tokyo' });
     const values = addressFormValues(tokyo);
-    expect(await redirectOf(changeAddressAction(tokyo.uuid, { ...values, city: 'Chiyoda-ku, Tokyo' }))).toBe('/account/addresses?saved=updated');
+    expect(await redirectOf(change(tokyo.uuid, { ...values, city: 'Chiyoda-ku, Tokyo' }))).toBe('/account/addresses?saved=updated');
     expect((await getAddress(ada, ada.customerId, { uuid: tokyo.uuid })).city).toBe('Chiyoda-ku, Tokyo');
-    const result = await changeAddressAction(tokyo.uuid, { ...values, countryCode: 'CA', zipCode: 'K1M 1M4', state: 'ON' });
+    const { result } = await change(tokyo.uuid, { ...values, countryCode: 'CA', zipCode: 'K1M 1M4', state: 'ON' });
     expect(result).toEqual({ ok: false, fieldErrors: { countryCode: 'We do not ship to Canada. Please choose one of the listed countries.' } });
   });
 
@@ -133,12 +139,12 @@ describe('changeAddressAction', () => {
     const api = await addAddress(ada, ada.customerId, { ...US_FORM, street: 'Pennsylvania Ave NW', houseNumber: '1600', state: 'District of Columbia' });
     const values = addressFormValues(api);
     expect(values).toMatchObject({ street: '1600 Pennsylvania Ave NW', houseNumber: '', state: 'DC' });
-    expect(await redirectOf(changeAddressAction(api.uuid, values))).toBe('/account/addresses?saved=updated');
+    expect(await redirectOf(change(api.uuid, values))).toBe('/account/addresses?saved=updated');
     expect(await getAddress(ada, ada.customerId, { uuid: api.uuid })).toMatchObject({ street: '1600 Pennsylvania Ave NW', houseNumber: '', state: 'DC' });
   });
 
   it('answers an unknown address as not found', async () => {
-    expect(await changeAddressAction('00000000-0000-4000-8000-000000000000', US_FORM)).toEqual({
+    expect((await change('00000000-0000-4000-8000-000000000000', US_FORM)).result).toEqual({
       ok: false,
       message: 'This address was not found. It may have been deleted.',
       fieldErrors: {},

@@ -4,33 +4,41 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { requirePrincipal } from '@/app/_auth/current';
 import { addAddress, changeAddress, getAddress, removeAddress } from '@/app/_domain/addresses/service';
-import { runAction } from '@/app/_transport/forms/action-state';
+import { answerForm, runAction } from '@/app/_transport/forms/action-state';
+import { formValues, type FormState } from '@/app/_transport/forms/form-values';
+import { addressInput } from './address-input';
 import { refuseByShopperRules } from './form-rules';
 import { shipTo } from './ship-to';
 
 const BOOK = '/account/addresses';
 
-export async function addAddressAction(values: unknown) {
+export type AddressFormState = FormState<null>;
+
+export async function addAddressAction(previous: AddressFormState, data: FormData): Promise<AddressFormState> {
   const principal = await requirePrincipal(`${BOOK}/new`);
+  const values = formValues(data, ['isDefaultShipping', 'isDefaultBilling']);
+  const input = addressInput(values);
   // The form's own rules (a shipping country; a state where the country lists them), then the address rules.
-  const refused = refuseByShopperRules(values, { shipTo: shipTo() });
-  if (refused) return refused;
-  const result = await runAction(() => addAddress(principal, principal.customerId, values));
-  if (!result.ok) return result;
+  const refused = refuseByShopperRules(input, { shipTo: shipTo() });
+  if (refused) return answerForm(previous, refused, values);
+  const result = await runAction(() => addAddress(principal, principal.customerId, input));
+  if (!result.ok) return answerForm(previous, result, values);
   revalidatePath('/account', 'layout');
   redirect(`${BOOK}?saved=added`);
 }
 
-export async function changeAddressAction(addressId: unknown, values: unknown) {
+export async function changeAddressAction(addressId: unknown, previous: AddressFormState, data: FormData): Promise<AddressFormState> {
   const id = String(addressId).toWellFormed();
   const principal = await requirePrincipal(`${BOOK}/${encodeURIComponent(id)}/edit`);
+  const values = formValues(data);
+  const input = addressInput(values);
   // An address keeps its country even where the shop does not ship (an API client may have written it).
   const stored = await runAction(() => getAddress(principal, principal.customerId, { uuid: id }));
-  if (!stored.ok) return stored;
-  const refused = refuseByShopperRules(values, { shipTo: shipTo(), storedCountry: stored.data.countryCode });
-  if (refused) return refused;
-  const result = await runAction(() => changeAddress(principal, principal.customerId, { uuid: id }, values));
-  if (!result.ok) return result;
+  if (!stored.ok) return answerForm(previous, stored, values);
+  const refused = refuseByShopperRules(input, { shipTo: shipTo(), storedCountry: stored.data.countryCode });
+  if (refused) return answerForm(previous, refused, values);
+  const result = await runAction(() => changeAddress(principal, principal.customerId, { uuid: id }, input));
+  if (!result.ok) return answerForm(previous, result, values);
   revalidatePath('/account', 'layout');
   redirect(`${BOOK}?saved=updated`);
 }

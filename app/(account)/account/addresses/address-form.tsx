@@ -1,39 +1,49 @@
 'use client';
 
-import { Fragment, useMemo, type ReactNode } from 'react';
-import { useController, useWatch } from 'react-hook-form';
-import { addressFormat, type AddressField } from '@/app/_domain/addresses/address-formats';
-import { countryName, searchCountries, usesPostcodes } from '@/app/_domain/addresses/countries';
-import type { AddressInput } from '@/app/_domain/addresses/schema';
-import { SALUTATIONS } from '@/app/_domain/customers/schema';
-import type { ActionState } from '@/app/_transport/forms/action-state';
-import { FormOutcomeMessage, useActionForm } from '@/app/_transport/forms/use-action-form';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { AddressField, CountryLayout } from '@/app/_domain/addresses/address-formats';
+import { SALUTATIONS } from '@/app/_domain/customers/choices';
+import type { FormValues } from '@/app/_transport/forms/form-values';
+import { FormOutcomeMessage, useProgressiveForm } from '@/app/_transport/forms/use-progressive-form';
 import { SubmitButton } from '@/components/ui/button';
-import { Combobox, type ComboboxOption } from '@/components/ui/combobox';
+import type { Combobox as ComboboxType, ComboboxOption } from '@/components/ui/combobox';
 import { CheckboxField, SelectField, TextField } from '@/components/ui/field';
-import { shopperAddressSchema } from './form-rules';
-import { adaptToCountry } from './form-values';
+import type { AddressFormState } from './actions';
 
 const salutations = SALUTATIONS.map((s) => ({ value: s, label: s }));
-
-/** The combobox's search: names, aliases and codes ("USA", "UK", "Holland", "Deutschland"), exact matches first. */
-function filterCountries(query: string, options: readonly ComboboxOption[]): ComboboxOption[] {
-  const byCode = new Map(options.map((o) => [o.value, o]));
-  return searchCountries(
-    query,
-    options.map((o) => o.value),
-  ).map((code) => byCode.get(code)!);
-}
+const FIELDS = [
+  'countryCode',
+  'salutation',
+  'firstName',
+  'lastName',
+  'company',
+  'street',
+  'houseNumber',
+  'additional',
+  'zipCode',
+  'city',
+  'state',
+  'phone',
+  'isDefaultShipping',
+  'isDefaultBilling',
+] as const;
 
 const countCountries = (count: number) => `${count} ${count === 1 ? 'country' : 'countries'} found`;
 
+type Extras = typeof import('./address-validator');
+
 type Props = {
-  defaults: AddressInput;
+  /** The stored address (edit) or the empty form (new), every field a string. */
+  defaults: FormValues;
   submitLabel: string;
-  /** Redirects on success; returns form state on failure. */
-  action: (values: AddressInput) => Promise<ActionState<unknown>>;
+  /** Redirects to the address book on success; answers form state on failure. */
+  action: (previous: AddressFormState, data: FormData) => Promise<AddressFormState>;
   showDefaultFlags: boolean;
-  /** The countries the shop ships to (alpha-2, in the shop's order): the only ones to choose from. */
+  /** The countries to choose from, in the shop's order, with their names (the shipping countries and the edited address's own). */
+  countries: readonly ComboboxOption[];
+  /** How each of them writes addresses (see `countryChoices`). */
+  layouts: Readonly<Record<string, CountryLayout>>;
+  /** The countries the shop ships to (alpha-2): the browser's check refuses others but `storedCountry`. */
   shipTo: readonly string[];
   /** The edited address's country: it stays selectable even if the shop no longer ships there. */
   storedCountry?: string;
@@ -43,143 +53,169 @@ type Props = {
  * The address form, laid out and labelled as the chosen country writes addresses: one "Street
  * address" line carrying the number (US, GB, …) or street and house number apart (DE, …), the
  * postcode's own name (ZIP code, PLZ, Eircode), a state list where there is one, the country's
- * field order. The country is a searchable combobox over the shop's shipping countries.
+ * field order. The country is a searchable combobox over the shop's shipping countries (a plain
+ * list without JavaScript). It posts to its server action from first paint; the browser's check
+ * and the alias-aware country search load once the form is interactive.
  */
-export function AddressForm({ defaults, submitLabel, action, showDefaultFlags, shipTo, storedCountry }: Props) {
-  const schema = useMemo(() => shopperAddressSchema({ shipTo, storedCountry }), [shipTo, storedCountry]);
-  const { form, outcome, onSubmit, fieldError: error } = useActionForm<AddressInput>({
-    schema,
-    defaultValues: defaults,
-    // On success the action redirects to the address book.
+export function AddressForm({ defaults, submitLabel, action, showDefaultFlags, countries, layouts, shipTo, storedCountry }: Props) {
+  const extras = useRef<Extras | null>(null);
+  const validator = useMemo(
+    () => () =>
+      import('./address-validator').then((m) => {
+        extras.current = m;
+        return m.addressValidator({ shipTo, storedCountry });
+      }),
+    [shipTo, storedCountry],
+  );
+  // The searchable country field loads once the page is interactive; until then (and without
+  // JavaScript) the country is a plain list of the same name.
+  const [Combobox, setCombobox] = useState<typeof ComboboxType | null>(null);
+  useEffect(() => {
+    let live = true;
+    import('@/components/ui/combobox').then(
+      (m) => live && setCombobox(() => m.Combobox),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+  const { state, pending, outcome, outcomeRef, formProps, error, checkbox, readValues } = useProgressiveForm({
     action,
+    initialValues: defaults,
+    fields: FIELDS,
+    validator,
   });
-  const { register, control, getValues, setValue } = form;
-  const { field: countryField } = useController({ control, name: 'countryCode' });
-  const country = String(countryField.value ?? '').toUpperCase();
-  const state = useWatch({ control, name: 'state' });
-  const format = addressFormat(country);
-  const postcodeRequired = usesPostcodes(country);
 
-  const countryOptions = useMemo(() => {
-    const codes = storedCountry && !shipTo.includes(storedCountry) ? [...shipTo, storedCountry] : shipTo;
-    return codes.map((code) => ({ value: code, label: countryName(code) }));
-  }, [shipTo, storedCountry]);
+  /** The fields as last laid out: the answer's values, or what the shopper had when the country changed. */
+  const [draft, setDraft] = useState<{ on: AddressFormState; values: FormValues } | null>(null);
+  const values = draft && draft.on === state ? draft.values : { ...defaults, ...state.values };
+  const text = (name: string) => (typeof values[name] === 'string' ? (values[name] as string) : '');
+  const country = text('countryCode').toUpperCase();
+
+  // A country not on the list (a forged post) is laid out as the first one; the action refuses it.
+  const format = layouts[country] ?? layouts[countries[0]!.value]!;
+  const postcodeRequired = format.postcodeRequired;
+  const countryLabel = countries.find((c) => c.value === country)?.label ?? country;
 
   function changeCountry(next: string) {
-    const changes = adaptToCountry(getValues(), country, next);
-    countryField.onChange(next);
-    for (const [name, value] of Object.entries(changes) as ['street' | 'houseNumber' | 'state', string][]) {
-      setValue(name, value, { shouldDirty: true });
-    }
+    const current = readValues() ?? values;
+    const to = layouts[next];
+    // Until the form's helpers are loaded the fields stay as typed.
+    const adapted = to && next !== country && extras.current ? extras.current.adaptValues(current, format, to) : current;
+    setDraft({ on: state, values: { ...adapted, countryCode: next } });
+  }
+
+  /** Names, aliases and codes once the search is loaded; until then, the names. */
+  function filterCountries(query: string, options: readonly ComboboxOption[]): ComboboxOption[] {
+    if (extras.current) return extras.current.filterCountries(query, options);
+    const q = query.trim().toLowerCase();
+    return options.filter((o) => o.label.toLowerCase().includes(q) || o.value.toLowerCase() === q);
   }
 
   // The country's list; a stored state the list does not know (written through an API) stays choosable.
   const list = format.state?.options;
+  const state_ = text('state');
   const stateOptions = list ? list.map((s) => ({ value: s.value, label: s.name })) : null;
-  if (stateOptions && typeof state === 'string' && state !== '' && !list!.some((s) => s.value === state)) stateOptions.push({ value: state, label: state });
+  if (stateOptions && state_ !== '' && !list!.some((s) => s.value === state_)) stateOptions.push({ value: state_, label: state_ });
 
-  // Built while rendering, in the page's order: react-hook-form focuses the first bad field in the order fields registered.
+  const field = (name: string) => ({ id: name, name, defaultValue: text(name), error: error(name) });
   const fields: Record<AddressField, () => ReactNode> = {
-    street: () => (
-      <TextField
-        id="street"
-        label={format.labels.street}
-        hint={format.streetHint}
-        autoComplete="address-line1"
-        error={error('street')}
-        {...register('street')}
-      />
-    ),
-    houseNumber: () => <TextField id="houseNumber" label={format.labels.houseNumber} error={error('houseNumber')} {...register('houseNumber')} />,
-    additional: () => (
-      <TextField
-        id="additional"
-        label={`${format.labels.additional} (optional)`}
-        autoComplete="address-line2"
-        error={error('additional')}
-        {...register('additional')}
-      />
-    ),
+    street: () => <TextField label={format.labels.street} hint={format.streetHint} autoComplete="address-line1" {...field('street')} />,
+    houseNumber: () => <TextField label={format.labels.houseNumber} {...field('houseNumber')} />,
+    additional: () => <TextField label={`${format.labels.additional} (optional)`} autoComplete="address-line2" {...field('additional')} />,
     zipCode: () => (
       <TextField
-        id="zipCode"
         label={postcodeRequired ? format.labels.zipCode : `${format.labels.zipCode} (optional)`}
-        hint={postcodeRequired ? undefined : `${countryName(country)} does not use postcodes.`}
+        hint={postcodeRequired ? undefined : `${countryLabel} does not use postcodes.`}
         autoComplete="postal-code"
         autoCapitalize={format.postcodeLetters ? 'characters' : undefined}
-        error={error('zipCode')}
-        {...register('zipCode', {
-          // "sw1a 1aa" is the postcode SW1A 1AA: the formats are checked in capitals.
-          setValueAs: (value: unknown) => (format.postcodeLetters && typeof value === 'string' ? value.toUpperCase() : value),
-        })}
+        {...field('zipCode')}
       />
     ),
-    city: () => <TextField id="city" label={format.labels.city} autoComplete="address-level2" error={error('city')} {...register('city')} />,
-    state: () => format.state ? (
-      stateOptions ? (
-        <SelectField
-          id="state"
-          label={format.state.required ? format.state.label : `${format.state.label} (optional)`}
-          options={stateOptions}
-          placeholder="Please choose"
-          autoComplete="address-level1"
-          error={error('state')}
-          {...register('state')}
-        />
-      ) : (
-        <TextField
-          id="state"
-          label={format.state.required ? format.state.label : `${format.state.label} (optional)`}
-          hint={format.state.hint}
-          autoComplete="address-level1"
-          error={error('state')}
-          {...register('state')}
-        />
-      )
-    ) : null,
+    city: () => <TextField label={format.labels.city} autoComplete="address-level2" {...field('city')} />,
+    state: () =>
+      format.state ? (
+        stateOptions ? (
+          <SelectField
+            label={format.state.required ? format.state.label : `${format.state.label} (optional)`}
+            options={stateOptions}
+            placeholder="Please choose"
+            autoComplete="address-level1"
+            {...field('state')}
+          />
+        ) : (
+          <TextField
+            label={format.state.required ? format.state.label : `${format.state.label} (optional)`}
+            hint={format.state.hint}
+            autoComplete="address-level1"
+            {...field('state')}
+          />
+        )
+      ) : null,
   };
 
   return (
-    <form method="post" onSubmit={onSubmit} noValidate>
-      <FormOutcomeMessage outcome={outcome} />
-      <Combobox
-        id="countryCode"
-        name="countryCode"
-        label="Country"
-        options={countryOptions}
-        value={country}
-        onChange={changeCountry}
-        onBlur={countryField.onBlur}
-        inputRef={countryField.ref}
-        filter={filterCountries}
-        noMatches="No country of ours matches. We ship only to the listed countries."
-        countText={countCountries}
-        autoComplete="country-name"
-        error={error('countryCode')}
-      />
-      <SelectField id="salutation" label="Salutation" options={salutations} placeholder="Please choose" error={error('salutation')} {...register('salutation')} />
-      <TextField id="firstName" label="First name" autoComplete="given-name" error={error('firstName')} {...register('firstName')} />
-      <TextField id="lastName" label="Last name" autoComplete="family-name" error={error('lastName')} {...register('lastName')} />
-      <TextField id="company" label="Company (optional)" autoComplete="organization" error={error('company')} {...register('company')} />
-      {format.order.map((field) => (
-        <Fragment key={field}>{fields[field]()}</Fragment>
-      ))}
-      <TextField
-        id="phone"
-        label="Phone (optional)"
-        type="tel"
-        autoComplete="tel"
-        hint={`A number in ${countryName(country)}, or any number with its + country code.`}
-        error={error('phone')}
-        {...register('phone')}
-      />
-      {showDefaultFlags ? (
-        <>
-          <CheckboxField id="isDefaultShipping" label="Use as my default shipping address" {...register('isDefaultShipping')} />
-          <CheckboxField id="isDefaultBilling" label="Use as my default billing address" {...register('isDefaultBilling')} />
-        </>
-      ) : null}
-      <SubmitButton pending={form.formState.isSubmitting} pendingLabel="Saving…">
+    <form {...formProps}>
+      <FormOutcomeMessage outcome={outcome} ref={outcomeRef} />
+      {Combobox ? (
+        <Combobox
+          id="countryCode"
+          name="countryCode"
+          label="Country"
+          options={countries}
+          value={country}
+          onChange={changeCountry}
+          filter={filterCountries}
+          noMatches="No country of ours matches. We ship only to the listed countries."
+          countText={countCountries}
+          autoComplete="country-name"
+          error={error('countryCode')}
+        />
+      ) : (
+        <SelectField
+          id="countryCode"
+          name="countryCode"
+          label="Country"
+          options={countries}
+          placeholder={countries.some((c) => c.value === country) ? undefined : 'Please choose'}
+          defaultValue={country}
+          autoComplete="country"
+          error={error('countryCode')}
+          onChange={(event) => changeCountry(event.currentTarget.value)}
+        />
+      )}
+      {/* Laid out anew for each country: the fields start from what the shopper had typed. */}
+      <div key={`fields-${country}`}>
+        <SelectField label="Salutation" options={salutations} placeholder="Please choose" {...field('salutation')} />
+        <div className="field-row">
+          <TextField label="First name" autoComplete="given-name" {...field('firstName')} />
+          <TextField label="Last name" autoComplete="family-name" {...field('lastName')} />
+        </div>
+        <TextField label="Company (optional)" autoComplete="organization" {...field('company')} />
+        {/* Postcode and city side by side where there is room (see .field-flow). */}
+        <div className="field-flow">
+          {format.order.map((name) => (
+            <div key={name} className={name === 'zipCode' || name === 'city' ? 'field-half' : undefined}>
+              {fields[name]()}
+            </div>
+          ))}
+        </div>
+        <TextField
+          label="Phone (optional)"
+          type="tel"
+          autoComplete="tel"
+          hint={`A number in ${countryLabel}, or any number with its + country code.`}
+          {...field('phone')}
+        />
+        {showDefaultFlags ? (
+          <>
+            <CheckboxField label="Use as my default shipping address" {...checkbox('isDefaultShipping')} defaultChecked={values.isDefaultShipping === true} />
+            <CheckboxField label="Use as my default billing address" {...checkbox('isDefaultBilling')} defaultChecked={values.isDefaultBilling === true} />
+          </>
+        ) : null}
+      </div>
+      <SubmitButton pending={pending} pendingLabel="Saving…">
         {submitLabel}
       </SubmitButton>
     </form>

@@ -1,36 +1,29 @@
 'use client';
 
-import { accountDeletionSchema, type AccountDeletionInput } from '@/app/_domain/customers/schema';
-import { FormOutcomeMessage, useActionForm } from '@/app/_transport/forms/use-action-form';
+import { loadValidator } from '@/app/_transport/forms/load-validator';
+import { FormOutcomeMessage, useProgressiveForm } from '@/app/_transport/forms/use-progressive-form';
 import { SubmitButton } from '@/components/ui/button';
 import { CheckboxField } from '@/components/ui/field';
 import { PasswordField } from '@/components/ui/password-field';
 import { deleteAccountAction } from './actions';
 
+const FIELDS = ['password', 'confirm'] as const;
+const validator = loadValidator('accountDeletion');
+
+/** On success the action signs out and redirects to /goodbye. */
 export function DeleteAccountForm() {
-  const { form, outcome, onSubmit, fieldError } = useActionForm<AccountDeletionInput>({
-    schema: accountDeletionSchema,
-    defaultValues: { password: '', confirm: false as unknown as true },
-    // On success the action signs out and redirects to /goodbye.
+  const { pending, outcome, outcomeRef, formProps, field, checkbox } = useProgressiveForm({
     action: deleteAccountAction,
+    initialValues: { confirm: false },
+    fields: FIELDS,
+    validator,
   });
   return (
-    <form method="post" onSubmit={onSubmit} noValidate>
-      <FormOutcomeMessage outcome={outcome} />
-      <PasswordField
-        id="password"
-        label="Current password"
-        autoComplete="current-password"
-        error={fieldError('password')}
-        {...form.register('password')}
-      />
-      <CheckboxField
-        id="confirm"
-        label="I understand that my account and personal data will be deleted for good."
-        error={fieldError('confirm')}
-        {...form.register('confirm')}
-      />
-      <SubmitButton pending={form.formState.isSubmitting} pendingLabel="Deleting…" className="button button-danger">
+    <form {...formProps}>
+      <FormOutcomeMessage outcome={outcome} ref={outcomeRef} />
+      <PasswordField label="Current password" autoComplete="current-password" {...field('password')} />
+      <CheckboxField label="I understand that my account and personal data will be deleted for good." {...checkbox('confirm')} />
+      <SubmitButton pending={pending} pendingLabel="Deleting…" className="button button-danger">
         Delete my account
       </SubmitButton>
     </form>

@@ -2,9 +2,17 @@
 
 import { requirePrincipal } from '@/app/_auth/current';
 import { changePassword } from '@/app/_domain/passwords/change';
-import { runAction } from '@/app/_transport/forms/action-state';
+import { answerForm, runAction } from '@/app/_transport/forms/action-state';
+import { formValues, type FormState } from '@/app/_transport/forms/form-values';
 
-export async function changePasswordAction(values: unknown) {
+export type PasswordChangeState = FormState<null>;
+
+export async function changePasswordAction(previous: PasswordChangeState, data: FormData): Promise<PasswordChangeState> {
   const principal = await requirePrincipal('/account/password');
-  return runAction(() => changePassword(principal, principal.customerId, values));
+  const values = formValues(data);
+  const result = await runAction(async () => {
+    await changePassword(principal, principal.customerId, values);
+    return null;
+  });
+  return answerForm(previous, result, values);
 }

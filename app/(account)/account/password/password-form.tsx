@@ -1,49 +1,35 @@
 'use client';
 
-import { passwordChangeFormSchema, type PasswordChangeInput } from '@/app/_domain/passwords/schema';
-import { FormOutcomeMessage, useActionForm } from '@/app/_transport/forms/use-action-form';
+import { loadValidator } from '@/app/_transport/forms/load-validator';
+import { FormOutcomeMessage, useProgressiveForm } from '@/app/_transport/forms/use-progressive-form';
 import { SubmitButton } from '@/components/ui/button';
 import { PasswordField } from '@/components/ui/password-field';
 import { changePasswordAction } from './actions';
 
+const FIELDS = ['password', 'newPassword', 'confirmPassword'] as const;
+const validator = loadValidator('passwordChange');
+const changed = () => 'Your password was changed. Every other device was signed out.';
+
 export function PasswordChangeForm() {
-  const { form, outcome, onSubmit, fieldError } = useActionForm<PasswordChangeInput>({
-    schema: passwordChangeFormSchema,
-    defaultValues: { password: '', newPassword: '', confirmPassword: '' },
+  const { state, pending, outcome, outcomeRef, formProps, field } = useProgressiveForm({
     action: changePasswordAction,
-    onSuccess: () => {
-      form.reset();
-      return { tone: 'success', text: 'Your password was changed. Every other device was signed out.' };
-    },
+    initialValues: {},
+    fields: FIELDS,
+    validator,
+    success: changed,
   });
   return (
-    <form method="post" onSubmit={onSubmit} noValidate>
-      <FormOutcomeMessage outcome={outcome} />
-      <PasswordField
-        id="password"
-        label="Current password"
-        autoComplete="current-password"
-        error={fieldError('password')}
-        {...form.register('password')}
-      />
-      <PasswordField
-        id="newPassword"
-        label="New password"
-        autoComplete="new-password"
-        hint="8 to 64 characters. Avoid common passwords."
-        error={fieldError('newPassword')}
-        {...form.register('newPassword')}
-      />
-      <PasswordField
-        id="confirmPassword"
-        label="Confirm new password"
-        autoComplete="new-password"
-        error={fieldError('confirmPassword')}
-        {...form.register('confirmPassword')}
-      />
-      <SubmitButton pending={form.formState.isSubmitting} pendingLabel="Changing…">
-        Change password
-      </SubmitButton>
-    </form>
+    <>
+      <FormOutcomeMessage outcome={outcome} ref={outcomeRef} />
+      {/* A new form after success: the fields start empty again. */}
+      <form {...formProps} key={state.result?.ok ? state.version : 'form'}>
+        <PasswordField label="Current password" autoComplete="current-password" {...field('password')} />
+        <PasswordField label="New password" autoComplete="new-password" hint="8 to 64 characters. Avoid common passwords." {...field('newPassword')} />
+        <PasswordField label="Confirm new password" autoComplete="new-password" {...field('confirmPassword')} />
+        <SubmitButton pending={pending} pendingLabel="Changing…">
+          Change password
+        </SubmitButton>
+      </form>
+    </>
   );
 }

@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { customerOf, requirePrincipal } from '@/app/_auth/current';
+import { birthDateFields } from '@/app/_transport/forms/profile-input';
+import { shopperDateOrder } from './date-order';
 import { ProfileForm } from './profile-form';
 
 export const metadata: Metadata = { title: 'Profile' };
@@ -20,8 +22,9 @@ export default async function ProfilePage() {
           firstName: customer.firstName ?? '',
           lastName: customer.lastName ?? '',
           gender: customer.gender ?? '',
-          dateOfBirth: customer.dateOfBirth ?? '',
+          ...birthDateFields(customer.dateOfBirth),
         }}
+        dateOrder={await shopperDateOrder()}
       />
     </section>
   );

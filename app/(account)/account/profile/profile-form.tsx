@@ -1,47 +1,105 @@
 'use client';
 
-import { GENDERS, profileFormSchema, SALUTATIONS, type ProfileFormInput } from '@/app/_domain/customers/schema';
-import { FormOutcomeMessage, useActionForm } from '@/app/_transport/forms/use-action-form';
+import { GENDERS, SALUTATIONS } from '@/app/_domain/customers/choices';
+import type { FormValues } from '@/app/_transport/forms/form-values';
+import { loadValidator } from '@/app/_transport/forms/load-validator';
+import { FormOutcomeMessage, useProgressiveForm } from '@/app/_transport/forms/use-progressive-form';
 import { SubmitButton } from '@/components/ui/button';
 import { SelectField, TextField } from '@/components/ui/field';
 import { updateProfileAction } from './actions';
-
-type Defaults = { salutation: string; firstName: string; lastName: string; gender: string; dateOfBirth: string };
+import type { DateOrder } from './date-order';
 
 const salutations = SALUTATIONS.map((s) => ({ value: s, label: s }));
 const genders = GENDERS.map((g) => ({ value: g, label: g }));
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const months = MONTHS.map((name, index) => ({ value: String(index + 1), label: name }));
+const FIELDS = ['salutation', 'firstName', 'lastName', 'gender', 'dateOfBirth'] as const;
+const validator = loadValidator('profile');
+const saved = () => 'Your profile was saved.';
 
-export function ProfileForm({ defaults }: { defaults: Defaults }) {
-  const { form, outcome, onSubmit, fieldError } = useActionForm<ProfileFormInput>({
-    schema: profileFormSchema,
-    defaultValues: defaults as ProfileFormInput,
+type Props = {
+  /** The stored profile, the birth date in its three fields (see `birthDateFields`). */
+  defaults: FormValues;
+  /** The order of the birth date's fields in the shopper's locale. */
+  dateOrder: DateOrder;
+};
+
+export function ProfileForm({ defaults, dateOrder }: Props) {
+  const { pending, outcome, outcomeRef, formProps, field, error } = useProgressiveForm({
     action: updateProfileAction,
-    onSuccess: () => ({ tone: 'success', text: 'Your profile was saved.' }),
+    initialValues: defaults,
+    fields: FIELDS,
+    validator,
+    success: saved,
   });
-  const { register } = form;
-  return (
-    <form method="post" onSubmit={onSubmit} noValidate>
-      <FormOutcomeMessage outcome={outcome} />
-      <SelectField id="salutation" label="Salutation" options={salutations} error={fieldError('salutation')} {...register('salutation')} />
-      <TextField id="firstName" label="First name" autoComplete="given-name" error={fieldError('firstName')} {...register('firstName')} />
-      <TextField id="lastName" label="Last name" autoComplete="family-name" error={fieldError('lastName')} {...register('lastName')} />
-      <SelectField
-        id="gender"
-        label="Gender (optional)"
-        options={genders}
-        placeholder="Prefer not to say"
-        error={fieldError('gender')}
-        {...register('gender')}
-      />
+  const dateError = error('dateOfBirth');
+  const describedBy = dateError ? 'dateOfBirth-error dateOfBirth-hint' : 'dateOfBirth-hint';
+  // The first of the date's fields carries the id `dateOfBirth`: an error of the date focuses it.
+  const dateParts = {
+    day: (first: boolean) => (
       <TextField
-        id="dateOfBirth"
-        label="Date of birth (optional)"
-        type="date"
-        autoComplete="bday"
-        error={fieldError('dateOfBirth')}
-        {...register('dateOfBirth')}
+        key="day"
+        label="Day"
+        inputMode="numeric"
+        autoComplete="bday-day"
+        maxLength={2}
+        size={3}
+        aria-describedby={describedBy}
+        aria-invalid={dateError ? true : undefined}
+        {...field('birthDay')}
+        id={first ? 'dateOfBirth' : 'birthDay'}
       />
-      <SubmitButton pending={form.formState.isSubmitting} pendingLabel="Saving…">
+    ),
+    month: (first: boolean) => (
+      <SelectField
+        key="month"
+        label="Month"
+        options={months}
+        placeholder=""
+        autoComplete="bday-month"
+        aria-describedby={describedBy}
+        aria-invalid={dateError ? true : undefined}
+        {...field('birthMonth')}
+        id={first ? 'dateOfBirth' : 'birthMonth'}
+      />
+    ),
+    year: (first: boolean) => (
+      <TextField
+        key="year"
+        label="Year"
+        inputMode="numeric"
+        autoComplete="bday-year"
+        maxLength={4}
+        size={5}
+        aria-describedby={describedBy}
+        aria-invalid={dateError ? true : undefined}
+        {...field('birthYear')}
+        id={first ? 'dateOfBirth' : 'birthYear'}
+      />
+    ),
+  };
+  return (
+    <form {...formProps}>
+      <FormOutcomeMessage outcome={outcome} ref={outcomeRef} />
+      <SelectField label="Salutation" options={salutations} {...field('salutation')} />
+      <div className="field-row">
+        <TextField label="First name" autoComplete="given-name" {...field('firstName')} />
+        <TextField label="Last name" autoComplete="family-name" {...field('lastName')} />
+      </div>
+      <SelectField label="Gender (optional)" options={genders} placeholder="Prefer not to say" {...field('gender')} />
+      <fieldset className="field-group">
+        <legend>Date of birth (optional)</legend>
+        <p id="dateOfBirth-hint" className="hint">
+          For example {dateOrder.map((part) => ({ day: '17', month: 'May', year: '1990' })[part]).join(' ')}.
+        </p>
+        <div className="field-parts">{dateOrder.map((part, index) => dateParts[part](index === 0))}</div>
+        {dateError ? (
+          <p id="dateOfBirth-error" className="field-error">
+            {dateError}
+          </p>
+        ) : null}
+      </fieldset>
+      <SubmitButton pending={pending} pendingLabel="Saving…">
         Save profile
       </SubmitButton>
     </form>

@@ -1,33 +1,36 @@
 'use client';
 
-import { useState } from 'react';
+import { useProgressiveForm } from '@/app/_transport/forms/use-progressive-form';
 import { Alert } from '@/components/ui/alert';
 import { SubmitButton } from '@/components/ui/button';
 import { cancelEmailChangeAction } from './actions';
 
-/** "This was not me": one button, then the outcome. */
+const FIELDS = ['key'] as const;
+
+/** "This was not me": one button (it works without JavaScript too), then the outcome. */
 export function CancelEmailChangeForm({ cancelKey }: { cancelKey: string }) {
-  const [state, setState] = useState<'idle' | 'pending' | 'done' | 'invalid'>('idle');
-  if (state === 'done') {
+  const { state, pending, outcomeRef, formProps } = useProgressiveForm({ action: cancelEmailChangeAction, initialValues: {}, fields: FIELDS });
+  if (state.result?.ok) {
     return (
-      <Alert tone="success">
-        The change is cancelled, your email address is this one again and every device was signed out. Please{' '}
-        <a href="/password/forgot">choose a new password</a> now.
-      </Alert>
+      <div ref={outcomeRef} tabIndex={-1}>
+        <Alert tone="success">
+          The change is cancelled, your email address is this one again and every device was signed out. Please{' '}
+          <a href="/password/forgot">choose a new password</a> now.
+        </Alert>
+      </div>
     );
   }
   return (
-    <form
-      method="post"
-      onSubmit={async (event) => {
-        event.preventDefault();
-        setState('pending');
-        const result = await cancelEmailChangeAction(cancelKey);
-        setState(result.ok ? 'done' : 'invalid');
-      }}
-    >
-      <div aria-live="polite">{state === 'invalid' ? <Alert tone="error">This link is invalid, has expired or has already been used.</Alert> : null}</div>
-      <SubmitButton pending={state === 'pending'} pendingLabel="Cancelling…">
+    <form {...formProps}>
+      <div aria-live="polite">
+        {state.result ? (
+          <div ref={outcomeRef} tabIndex={-1}>
+            <Alert tone="error">This link is invalid, has expired or has already been used.</Alert>
+          </div>
+        ) : null}
+      </div>
+      <input type="hidden" name="key" value={cancelKey} />
+      <SubmitButton pending={pending} pendingLabel="Cancelling…">
         Cancel the change and sign out everywhere
       </SubmitButton>
     </form>

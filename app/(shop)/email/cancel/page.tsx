@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { CancelEmailChangeForm } from './cancel-form';
 
-export const metadata: Metadata = { title: 'Cancel the email change', referrer: 'no-referrer' };
+export const metadata: Metadata = { title: 'Cancel the email change', referrer: 'strict-origin' };
 
 type Props = { searchParams: Promise<{ key?: string | string[] }> };
 

@@ -2,9 +2,17 @@
 
 import { requestPasswordReset } from '@/app/_domain/passwords/reset';
 import { actionContext } from '@/app/_transport/forms/action-context';
-import { runAction } from '@/app/_transport/forms/action-state';
+import { answerForm, runAction } from '@/app/_transport/forms/action-state';
+import { formValues, type FormState } from '@/app/_transport/forms/form-values';
 
-export async function requestPasswordResetAction(values: unknown) {
+export type ForgotState = FormState<null>;
+
+export async function requestPasswordResetAction(previous: ForgotState, data: FormData): Promise<ForgotState> {
+  const values = formValues(data);
   const context = await actionContext();
-  return runAction(() => requestPasswordReset(values, context));
+  const result = await runAction(async () => {
+    await requestPasswordReset(values, context);
+    return null;
+  });
+  return answerForm(previous, result, values);
 }

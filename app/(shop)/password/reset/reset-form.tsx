@@ -1,69 +1,75 @@
 'use client';
 
 import Link from 'next/link';
-import { useEffect, useRef, useState } from 'react';
-import { passwordResetFormSchema, type PasswordResetInput } from '@/app/_domain/passwords/schema';
-import { FormOutcomeMessage, useActionForm } from '@/app/_transport/forms/use-action-form';
+import { loadValidator } from '@/app/_transport/forms/load-validator';
+import { FormOutcomeMessage, useProgressiveForm } from '@/app/_transport/forms/use-progressive-form';
 import { SubmitButton } from '@/components/ui/button';
 import { PasswordField } from '@/components/ui/password-field';
+import { SignInForm } from '../../login/sign-in-form';
 import { resetPasswordAction } from './actions';
 
-export function ResetPasswordForm({ restorePasswordKey }: { restorePasswordKey: string }) {
-  const [done, setDone] = useState(false);
-  const doneRef = useRef<HTMLHeadingElement>(null);
-  const { form, outcome, onSubmit, fieldError } = useActionForm<PasswordResetInput>({
-    schema: passwordResetFormSchema,
-    defaultValues: { key: restorePasswordKey, password: '', confirmPassword: '' },
+const FIELDS = ['password', 'confirmPassword'] as const;
+const validator = loadValidator('passwordReset');
+
+type Props = {
+  restorePasswordKey: string;
+  /** Whether the link's key could be used when the page was rendered. */
+  keyValid: boolean;
+};
+
+/**
+ * The reset page's content: the new-password form for a live key; after success (in its place,
+ * heading included) the sign-in form with the account's email filled in. It decides what to show
+ * from the action's answer too, because without JavaScript the page is rendered again after the
+ * key was used.
+ */
+export function ResetPasswordForm({ restorePasswordKey, keyValid }: Props) {
+  const { state, pending, outcome, outcomeRef, formProps, field } = useProgressiveForm({
     action: resetPasswordAction,
-    onSuccess: () => setDone(true),
+    initialValues: {},
+    fields: FIELDS,
+    validator,
   });
 
-  useEffect(() => {
-    if (done) doneRef.current?.focus();
-  }, [done]);
-
-  if (done) {
+  if (state.result?.ok) {
     return (
-      <div className="success-panel">
-        <h2 ref={doneRef} tabIndex={-1}>
+      <>
+        <h1 ref={outcomeRef} tabIndex={-1}>
           Password changed — sign in
-        </h2>
-        <p>Your new password is set and every device was signed out.</p>
+        </h1>
+        <p className="lead">Your new password is set and every device was signed out.</p>
+        <SignInForm returnTo="/account" username={state.result.data.email} />
+      </>
+    );
+  }
+  if (!keyValid && !state.result) {
+    return (
+      <>
+        <h1>This reset link can no longer be used</h1>
         <p>
-          <Link className="button" href="/login">
-            Sign in
-          </Link>
+          The link is invalid, has expired (reset links are valid for 1 hour) or has already been used.{' '}
+          <Link href="/password/forgot">Request a new link</Link>.
         </p>
-      </div>
+      </>
     );
   }
   return (
-    <form method="post" onSubmit={onSubmit} noValidate>
-      <FormOutcomeMessage outcome={outcome} />
-      {outcome ? (
-        <p>
-          <Link href="/password/forgot">Request a new link</Link>
-        </p>
-      ) : null}
-      <input type="hidden" {...form.register('key')} />
-      <PasswordField
-        id="password"
-        label="New password"
-        autoComplete="new-password"
-        hint="8 to 64 characters. Avoid common passwords."
-        error={fieldError('password')}
-        {...form.register('password')}
-      />
-      <PasswordField
-        id="confirmPassword"
-        label="Confirm new password"
-        autoComplete="new-password"
-        error={fieldError('confirmPassword')}
-        {...form.register('confirmPassword')}
-      />
-      <SubmitButton pending={form.formState.isSubmitting} pendingLabel="Saving…">
-        Set new password
-      </SubmitButton>
-    </form>
+    <>
+      <h1>Choose a new password</h1>
+      <form {...formProps}>
+        <FormOutcomeMessage outcome={outcome} ref={outcomeRef} />
+        {outcome ? (
+          <p>
+            <Link href="/password/forgot">Request a new link</Link>
+          </p>
+        ) : null}
+        <input type="hidden" name="key" value={restorePasswordKey} />
+        <PasswordField label="New password" autoComplete="new-password" hint="8 to 64 characters. Avoid common passwords." {...field('password')} />
+        <PasswordField label="Confirm new password" autoComplete="new-password" {...field('confirmPassword')} />
+        <SubmitButton pending={pending} pendingLabel="Saving…">
+          Set new password
+        </SubmitButton>
+      </form>
+    </>
   );
 }

@@ -6,6 +6,7 @@ import { getDb } from '@/db/client';
 import { selectRecentEmails } from '@/db/queries/email-outbox';
 import { insertCustomer } from '@/db/queries/customers';
 import { setupTestDatabase } from '@/test/support/database';
+import { initialFormState } from '@/app/_transport/forms/form-values';
 import { subscribeAction } from './actions';
 
 vi.mock('@/app/_auth/current', () => ({ currentPrincipal: vi.fn(async () => null) }));
@@ -34,8 +35,8 @@ beforeEach(async () => {
 
 describe('subscribeAction (the product page’s notify-me form)', () => {
   it('subscribes a guest, says to which address, and mails a confirmation with the unsubscribe link', async () => {
-    const state = await subscribeAction(null, form({ email: ' guest@example.com ', sku: SKU }));
-    expect(state).toEqual({ result: { ok: true, data: { email: 'guest@example.com' } }, email: ' guest@example.com ' });
+    const state = await subscribeAction(initialFormState(), form({ email: ' guest@example.com ', sku: SKU }));
+    expect(state).toMatchObject({ result: { ok: true, data: { email: 'guest@example.com' } }, values: { email: ' guest@example.com ' } });
     const subscription = await findSubscription({ key: await unsubscribeKeyMailedTo('guest@example.com') });
     expect(subscription).toMatchObject({ sku: SKU, email: 'guest@example.com', productName: 'Rain jacket', isAvailable: false });
   });
@@ -44,34 +45,34 @@ describe('subscribeAction (the product page’s notify-me form)', () => {
     const customer = await insertCustomer(getDb(), { publicKey: 'NOTIFYACT1', email: 'member@example.com' });
     const principal = customerPrincipal(customer!.id, { sessionId: 'session' });
     vi.mocked(currentPrincipal).mockResolvedValue(principal);
-    const state = await subscribeAction(null, form({ email: 'member@example.com', sku: SKU }));
+    const state = await subscribeAction(initialFormState(), form({ email: 'member@example.com', sku: SKU }));
     expect(state.result).toEqual({ ok: true, data: { email: 'member@example.com' } });
     expect((await listSubscriptions(principal, customer!.id)).map((s) => [s.sku, s.email])).toEqual([[SKU, 'member@example.com']]);
   });
 
   it('puts a bad address next to the field and gives the typed text back for the page re-rendered without JavaScript', async () => {
-    const state = await subscribeAction(null, form({ email: 'not-an-address', sku: SKU }));
-    expect(state).toEqual({
+    const state = await subscribeAction(initialFormState(), form({ email: 'not-an-address', sku: SKU }));
+    expect(state).toMatchObject({
       result: { ok: false, fieldErrors: { email: 'Please enter a valid email address, like name@example.com.' } },
-      email: 'not-an-address',
+      values: { email: 'not-an-address' },
     });
-    expect((await subscribeAction(null, form({ email: '', sku: SKU }))).result).toEqual({ ok: false, fieldErrors: { email: 'This field is required.' } });
+    expect((await subscribeAction(initialFormState(), form({ email: '', sku: SKU }))).result).toEqual({ ok: false, fieldErrors: { email: 'This field is required.' } });
   });
 
   it('says when the address already follows the product', async () => {
-    await subscribeAction(null, form({ email: 'twice@example.com', sku: SKU }));
-    const state = await subscribeAction(null, form({ email: 'TWICE@example.com', sku: SKU }));
+    await subscribeAction(initialFormState(), form({ email: 'twice@example.com', sku: SKU }));
+    const state = await subscribeAction(initialFormState(), form({ email: 'TWICE@example.com', sku: SKU }));
     expect(state.result).toEqual({ ok: false, fieldErrors: { email: 'This email address is already on the list for this product.' } });
   });
 
   it('answers an unknown product with a form-level message', async () => {
-    const state = await subscribeAction(null, form({ email: 'ghost@example.com', sku: 'NO-SUCH-SKU' }));
+    const state = await subscribeAction(initialFormState(), form({ email: 'ghost@example.com', sku: 'NO-SUCH-SKU' }));
     expect(state.result).toEqual({ ok: false, message: 'This product was not found.', fieldErrors: {} });
   });
 
   it.each([[null], ['email=x'], [{ email: 'forged@example.com', sku: SKU }], [42]])('answers a forged argument %j as empty fields, never a crash', async (argument) => {
     const state = await subscribeAction(undefined, argument);
     expect(state.result?.ok).toBe(false);
-    expect(state.email).toBe('');
+    expect(state.values).toEqual({});
   });
 });

@@ -1,93 +1,66 @@
 'use client';
 
 import Link from 'next/link';
-import { useActionState, useEffect, useRef, useState, type FormEvent } from 'react';
-import { subscriptionSchema } from '@/app/_domain/notifications/schema';
-import { formErrorMap } from '@/app/_transport/forms/messages';
+import { loadValidator } from '@/app/_transport/forms/load-validator';
+import { FormOutcomeMessage, useProgressiveForm } from '@/app/_transport/forms/use-progressive-form';
 import { Alert } from '@/components/ui/alert';
+import { SubmitButton } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
-import { subscribeAction, type NotifyState } from './actions';
+import { subscribeAction } from './actions';
 
 type Props = { sku: string; defaultEmail: string; signedIn: boolean };
 
+const FIELDS = ['email'] as const;
+const validator = loadValidator('subscription');
+
 /**
- * "Email me when it's back". A server action through useActionState, so the form posts and shows
- * the action's answer even before the page's JavaScript runs (or without it); once it runs, the
- * shared schema checks the address first and the button shows the pending state.
+ * "Email me when it's back": a progressive form (it posts and shows the answer before the page's
+ * JavaScript runs, or without it); errors of fields the shopper cannot change (a forged SKU) are
+ * said for the whole form.
  */
 export function NotifyForm({ sku, defaultEmail, signedIn }: Props) {
-  const [state, formAction, isPending] = useActionState<NotifyState, FormData>(subscribeAction, { result: null, email: defaultEmail });
-  const [clientError, setClientError] = useState<string | null>(null);
-  const headingRef = useRef<HTMLHeadingElement>(null);
-  const emailRef = useRef<HTMLInputElement>(null);
-
+  const { state, pending, outcome, outcomeRef, formProps, field } = useProgressiveForm({
+    action: subscribeAction,
+    initialValues: { email: defaultEmail },
+    fields: FIELDS,
+    validator,
+  });
   const subscribedAs = state.result?.ok ? state.result.data.email : null;
-  const failure = state.result && !state.result.ok ? state.result : null;
-  const emailError = clientError ?? failure?.fieldErrors.email;
-  // Errors of fields the shopper cannot change (a forged SKU) are said for the whole form.
-  const formError = failure ? (failure.message ?? Object.entries(failure.fieldErrors).find(([field]) => field !== 'email')?.[1] ?? null) : null;
-
-  useEffect(() => {
-    if (!state.result) return;
-    if (state.result.ok) headingRef.current?.focus();
-    else if (state.result.fieldErrors.email) emailRef.current?.focus();
-  }, [state]);
-
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    if (isPending) {
-      event.preventDefault();
-      return;
-    }
-    const email = new FormData(event.currentTarget).get('email');
-    const checked = subscriptionSchema.safeParse({ email, sku }, { error: formErrorMap });
-    const issue = checked.success ? undefined : checked.error.issues.find((i) => i.path[0] === 'email');
-    if (issue) {
-      event.preventDefault();
-      setClientError(issue.message);
-      emailRef.current?.focus();
-      return;
-    }
-    setClientError(null);
-  }
-
   return (
     <div>
-      <h2 id="notify-heading" ref={headingRef} tabIndex={-1}>
+      <h2 id="notify-heading" ref={subscribedAs ? outcomeRef : undefined} tabIndex={-1}>
         Get an email when it&apos;s back
       </h2>
-      <div aria-live="polite">
-        {subscribedAs ? (
-          <Alert tone="success">
-            We&apos;ll email you at <strong>{subscribedAs}</strong> when it&apos;s back.
-          </Alert>
-        ) : null}
-      </div>
       {subscribedAs ? (
-        signedIn ? (
-          <p>
-            <Link href="/account/notifications">Your back-in-stock notifications</Link>
-          </p>
-        ) : (
-          <p>We sent you a confirmation with a link to unsubscribe.</p>
-        )
+        <>
+          <div aria-live="polite">
+            <Alert tone="success">
+              We&apos;ll email you at <strong>{subscribedAs}</strong> when it&apos;s back.
+            </Alert>
+          </div>
+          {signedIn ? (
+            <p>
+              <Link href="/account/notifications">Your back-in-stock notifications</Link>
+            </p>
+          ) : (
+            <p>We sent you a confirmation with a link to unsubscribe.</p>
+          )}
+        </>
       ) : (
-        <form action={formAction} onSubmit={onSubmit} noValidate>
-          {formError ? <Alert tone="error">{formError}</Alert> : null}
+        <form {...formProps}>
+          <FormOutcomeMessage outcome={outcome} ref={outcomeRef} />
           <input type="hidden" name="sku" value={sku} />
           <TextField
-            ref={emailRef}
-            id="notify-email"
-            name="email"
             type="email"
             label="Email"
             autoComplete="email"
             hint="One email when the product can be bought again; then the subscription ends."
-            defaultValue={state.email}
-            error={emailError}
+            {...field('email')}
+            id="notify-email"
           />
-          <button type="submit" className="button" aria-disabled={isPending || undefined}>
-            {isPending ? 'Subscribing…' : 'Notify me'}
-          </button>
+          <SubmitButton pending={pending} pendingLabel="Subscribing…">
+            Notify me
+          </SubmitButton>
         </form>
       )}
     </div>

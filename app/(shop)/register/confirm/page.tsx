@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { ResendConfirmationForm } from './resend-form';
 
-export const metadata: Metadata = { title: 'Confirm your email', referrer: 'no-referrer' };
+export const metadata: Metadata = { title: 'Confirm your email', referrer: 'strict-origin' };
 
 type Props = { searchParams: Promise<{ key?: string | string[] }> };
 

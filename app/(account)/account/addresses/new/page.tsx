@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { requirePrincipal } from '@/app/_auth/current';
 import { addAddressAction } from '../actions';
 import { AddressForm } from '../address-form';
-import { shipTo } from '../ship-to';
+import { countryChoices, shipTo } from '../ship-to';
 
 export const metadata: Metadata = { title: 'Add address' };
 
@@ -21,9 +21,10 @@ export default async function NewAddressPage() {
         submitLabel="Save address"
         showDefaultFlags
         shipTo={countries}
+        {...countryChoices()}
         defaults={{
           countryCode: countries[0]!,
-          salutation: '' as never,
+          salutation: '',
           firstName: '',
           lastName: '',
           company: '',

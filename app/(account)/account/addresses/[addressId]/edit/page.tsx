@@ -7,7 +7,7 @@ import { isDomainError } from '@/app/_domain/shared/errors';
 import { changeAddressAction } from '../../actions';
 import { AddressForm } from '../../address-form';
 import { addressFormValues } from '../../form-values';
-import { shipTo } from '../../ship-to';
+import { countryChoices, shipTo } from '../../ship-to';
 
 export const metadata: Metadata = { title: 'Edit address' };
 
@@ -34,6 +34,7 @@ export default async function EditAddressPage({ params }: Props) {
         submitLabel="Save address"
         showDefaultFlags={false}
         shipTo={shipTo()}
+        {...countryChoices(address.countryCode)}
         storedCountry={address.countryCode}
         defaults={addressFormValues(address)}
       />
