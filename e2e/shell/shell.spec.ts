@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { confirmedShopper, expectNoAxeViolations } from '../support/fixtures';
+import { confirmedShopper, expectNoAxeViolations, tabTo } from '../support/fixtures';
 import { signedIn } from './helpers';
 
 /**
@@ -24,14 +24,6 @@ async function expectNoHorizontalOverflow(page: Page) {
   expect(scrollWidth, `${page.url()} is ${scrollWidth} px wide in a ${clientWidth} px window`).toBeLessThanOrEqual(clientWidth);
 }
 
-/** Presses Tab (or `key`) until `target` has the focus (at most `limit` times), as a keyboard user would. */
-async function tabTo(page: Page, target: Locator, limit = 15, key = 'Tab') {
-  for (let i = 0; i < limit; i++) {
-    await page.keyboard.press(key);
-    if (await target.evaluate((el) => el === document.activeElement)) return;
-  }
-  throw new Error('The element was not reached with the Tab key');
-}
 
 test.describe('page frame', () => {
   test('header, footer and the legal pages; every page has one banner, main and contentinfo', async ({ page }) => {

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, type APIRequestContext, type Locator, type Page } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
 
 export function uniqueEmail(prefix = 'shopper'): string {
@@ -80,4 +80,36 @@ export async function signIn(page: Page, email: string, password: string) {
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+/** Presses Tab (or `key`) until `target` has the focus (at most `limit` times), as a keyboard user would. */
+export async function tabTo(page: Page, target: Locator, limit = 15, key = 'Tab') {
+  for (let i = 0; i < limit; i++) {
+    await page.keyboard.press(key);
+    if (await target.evaluate((el) => el === document.activeElement)) return;
+  }
+  throw new Error('The element was not reached with the Tab key');
+}
+
+/**
+ * `expectNoAxeViolations` for a page in a context without JavaScript, where axe cannot run: it
+ * checks a copy of what the page shows (its HTML without scripts, styles from the same server) in
+ * a page of its own.
+ */
+export async function expectNoAxeViolationsWithoutJs(page: Page): Promise<void> {
+  await expect(page).toHaveTitle(/\S/);
+  const origin = new URL(page.url()).origin;
+  const html = (await page.content()).replace(/<script\b[\s\S]*?<\/script>/gi, '').replace(/<head>/i, `<head><base href="${origin}/">`);
+  const browser = page.context().browser();
+  if (!browser) throw new Error('No browser to check the page in');
+  // Explicitly with JavaScript: a context made in a test inherits the test's options.
+  const context = await browser.newContext({ viewport: page.viewportSize(), javaScriptEnabled: true });
+  try {
+    const copy = await context.newPage();
+    await copy.setContent(html, { waitUntil: 'load' });
+    const results = await new AxeBuilder({ page: copy }).analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+  } finally {
+    await context.close();
+  }
 }

@@ -44,7 +44,8 @@ export function SignInForm({ returnTo, username = '' }: Props) {
           <Link href="/password/forgot">Forgot your password?</Link>
         </p>
       </form>
-      {unconfirmed ? <ResendConfirmationForm email={value('username')} /> : null}
+      {/* Always mounted (hidden until offered), so its answer finds it after a post without JavaScript. */}
+      <ResendConfirmationForm email={unconfirmed ? value('username') : ''} offered={Boolean(unconfirmed)} />
     </>
   );
 }
