@@ -1,0 +1,143 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+type Measured = { requests: number; rps: number; p50: number; p90: number; p99: number; errors: number; non2xx: number };
+type Latency = { p50: number; p95: number; status: number };
+
+export type BenchResult = {
+  date: string;
+  machine: { cpus: number; cpuModel: string; memoryGiB: number; node: string; platform: string };
+  versions: Record<string, string>;
+  database: 'postgres' | 'pglite';
+  settings: { duration: number; connections: number; customers: number };
+  firstAnswerMs: number;
+  http: Record<string, { floor: string | null; rounds: Measured[] }>;
+  hashMs: number;
+  burst: { signIns: number; ok: number; burstMs: number; eventLoopP99: number; eventLoopMax: number; readP99: number; readRps: number } | null;
+  admin: { getCustomer: Latency | null; lists: { label: string; first: Latency; thousandth: Latency | null }[] };
+  weights: { route: string; gzipKiB: number; brotliKiB: number }[];
+  notes: string[];
+  durationSeconds?: number;
+};
+
+const FRAMEWORK = 'framework floor (empty route handler)';
+const ONE_QUERY = 'one-query floor (select by primary key through getDb())';
+
+const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / Math.max(values.length, 1);
+const fixed = (n: number, digits = 0) => n.toLocaleString('en', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const percent = (n: number) => `${fixed(n * 100)} %`;
+const verdict = (ok: boolean) => (ok ? 'met' : '**not met**');
+
+/** The summary figures of one target: mean req/s over the rounds, worst p50/p99. */
+function summary(rounds: Measured[]) {
+  return { rps: mean(rounds.map((r) => r.rps)), p50: Math.max(...rounds.map((r) => r.p50)), p99: Math.max(...rounds.map((r) => r.p99)), errors: rounds.reduce((a, r) => a + r.errors + r.non2xx, 0) };
+}
+
+export function writeReport(result: BenchResult, folder: string): void {
+  mkdirSync(folder, { recursive: true });
+  writeFileSync(path.join(folder, 'benchmarks.json'), `${JSON.stringify(result, null, 2)}\n`);
+  writeFileSync(path.join(folder, 'benchmarks.md'), markdown(result));
+}
+
+function markdown(r: BenchResult): string {
+  const lines: string[] = [];
+  const out = (line = '') => lines.push(line);
+  const floor = r.http[FRAMEWORK] ? summary(r.http[FRAMEWORK].rounds) : null;
+  const oneQuery = r.http[ONE_QUERY] ? summary(r.http[ONE_QUERY].rounds) : null;
+
+  out('# Benchmarks');
+  out();
+  out('Written by `npm run bench` (bench/run.ts). Every figure is measured in the same run as its floor and');
+  out('the claims are the **ratios**; absolute numbers depend on the machine. The load generator (autocannon)');
+  out('runs on the same machine as the app and the database, over loopback.');
+  out();
+  out(`- Date: ${r.date}; run took ${r.durationSeconds ?? '?'} s`);
+  out(`- Machine: ${r.machine.cpus} × ${r.machine.cpuModel}, ${r.machine.memoryGiB} GiB, ${r.machine.platform}, Node ${r.machine.node}`);
+  out(`- Versions: ${Object.entries(r.versions).map(([name, version]) => `${name} ${version}`).join(', ')}`);
+  out(`- Database: ${r.database === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : 'embedded PGlite'}; ${fixed(r.settings.customers)} seeded customers`);
+  out(`- Load: ${r.settings.connections} connections, ${r.settings.duration} s per target, two rounds with the targets alternating; the worse p50/p99 of the two rounds`);
+  out();
+
+  out('## Goals');
+  out();
+  out('| goal | measured | |');
+  out('|---|---|---|');
+  for (const name of ['GET /customers/{ref} (Bearer)', 'GET /customers/{ref}/addresses (Bearer)']) {
+    const target = r.http[name];
+    if (!target || !oneQuery) continue;
+    const s = summary(target.rounds);
+    const ratio = s.rps / oneQuery.rps;
+    out(`| ${name}: ≥ 85 % of the one-query floor's req/s, p99 < 50 ms | ${percent(ratio)}, p99 ${fixed(s.p99)} ms | ${verdict(ratio >= 0.85 && s.p99 < 50)} |`);
+  }
+  const tokens = r.http['POST /access-tokens (argon2id verify)'];
+  if (tokens) {
+    const s = summary(tokens.rounds);
+    out(`| POST /access-tokens p50 ≤ 1.5 × one argon2id hash (${fixed(r.hashMs, 1)} ms), one client | ${fixed(s.p50 / r.hashMs, 1)} × | ${verdict(s.p50 <= 1.5 * r.hashMs)} |`);
+  }
+  if (r.burst) {
+    out(`| 50 concurrent sign-ins: event loop p99 < 20 ms | ${fixed(r.burst.eventLoopP99, 1)} ms (max ${fixed(r.burst.eventLoopMax, 1)} ms) | ${verdict(r.burst.eventLoopP99 < 20)} |`);
+    out(`| … and a concurrent GET /customers/{ref} p99 < 100 ms | ${fixed(r.burst.readP99)} ms | ${verdict(r.burst.readP99 < 100)} |`);
+  }
+  if (r.admin.lists.length > 0) {
+    const worst = Math.max(...r.admin.lists.flatMap((l) => [l.first.p95, l.thousandth?.p95 ?? 0]));
+    const over = r.admin.lists.filter((l) => l.first.p95 >= 10 || (l.thousandth?.p95 ?? 0) >= 10).length;
+    out(`| admin lists at ${fixed(r.settings.customers)} customers: p95 < 10 ms per page, every filter and sort, first and 1,000th page | worst ${fixed(worst, 1)} ms; ${over} of ${r.admin.lists.length} cases over | ${verdict(over === 0)} |`);
+  }
+  out(`| embedded default: first request after start < 1.5 s | ${fixed(r.firstAnswerMs)} ms (${r.database}) | ${r.database === 'pglite' ? verdict(r.firstAnswerMs < 1500) : 'measured on PostgreSQL'} |`);
+  if (r.weights.length > 0) {
+    const heaviest = r.weights.reduce((a, b) => (b.gzipKiB > a.gzipKiB ? b : a));
+    out(`| first-load JavaScript ≤ 140 KiB gzip on every page | heaviest ${heaviest.route}: ${fixed(heaviest.gzipKiB, 1)} KiB | ${verdict(heaviest.gzipKiB <= 140)} |`);
+  }
+  out('| Lighthouse performance ≥ 95, accessibility 100 | not measured by this run | **not met** (see notes) |');
+  out();
+
+  out('## HTTP targets');
+  out();
+  out('| target | req/s | vs. its floor | vs. framework floor | p50 ms | p99 ms | errors |');
+  out('|---|---:|---:|---:|---:|---:|---:|');
+  for (const [name, target] of Object.entries(r.http)) {
+    const s = summary(target.rounds);
+    const own = target.floor && r.http[target.floor] ? summary(r.http[target.floor]!.rounds) : null;
+    const vsOwn = own ? percent(s.rps / own.rps) : target.floor === 'one argon2id hash' ? `p50 = ${fixed(s.p50 / r.hashMs, 1)} × hash` : '—';
+    out(`| ${name} | ${fixed(s.rps)} | ${vsOwn} | ${floor ? percent(s.rps / floor.rps) : '—'} | ${fixed(s.p50)} | ${fixed(s.p99)} | ${s.errors} |`);
+  }
+  out();
+  if (r.burst) {
+    out(`Burst: ${r.burst.signIns} sign-ins at once (${r.burst.ok} answered 201) took ${fixed(r.burst.burstMs)} ms; meanwhile 4 connections reading the customer got ${fixed(r.burst.readRps)} req/s, p99 ${fixed(r.burst.readP99)} ms; event loop delay p99 ${fixed(r.burst.eventLoopP99, 1)} ms.`);
+    out();
+  }
+
+  if (r.admin.getCustomer || r.admin.lists.length > 0) {
+    out('## Admin API (one client, sequential)');
+    out();
+    if (r.admin.getCustomer) out(`getCustomer: p50 ${fixed(r.admin.getCustomer.p50, 1)} ms, p95 ${fixed(r.admin.getCustomer.p95, 1)} ms.`);
+    out();
+    if (r.admin.lists.length > 0) {
+      out('| list (limit 100) | first page p50 / p95 ms | 1,000th page p50 / p95 ms |');
+      out('|---|---:|---:|');
+      for (const list of r.admin.lists) {
+        const page = (l: Latency | null) => (l ? `${fixed(l.p50, 1)} / ${fixed(l.p95, 1)}${l.status !== 200 ? ` (HTTP ${l.status})` : ''}` : 'fewer than 1,000 pages');
+        out(`| ${list.label} | ${page(list.first)} | ${page(list.thousandth)} |`);
+      }
+      out();
+    }
+  }
+
+  if (r.weights.length > 0) {
+    out('## First-load JavaScript per page');
+    out();
+    out('KiB of the scripts a page loads before it is interactive (`.next/diagnostics/route-bundle-stats.json`), gzip as `next start` sends them and brotli as a CDN would.');
+    out();
+    out('| page | gzip KiB | brotli KiB |');
+    out('|---|---:|---:|');
+    for (const w of r.weights) out(`| ${w.route} | ${fixed(w.gzipKiB, 1)} | ${fixed(w.brotliKiB, 1)} |`);
+    out();
+  }
+
+  out('## Notes');
+  out();
+  for (const note of r.notes) out(`- ${note}`);
+  out('- Lighthouse is not run by `npm run bench` yet.');
+  out();
+  return `${lines.join('\n')}\n`;
+}
