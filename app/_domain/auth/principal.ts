@@ -1,3 +1,4 @@
+import type { CustomerRow } from '@/db/schema';
 import { DomainError, type DomainErrorCode } from '../shared/errors';
 
 /**
@@ -12,14 +13,23 @@ export type CustomerPrincipal = {
   customerId: number;
   sessionId?: string;
   familyId?: string;
+  /**
+   * The customer's row as read by the login check of this request, in the same query (API
+   * tokens): a read of the own account needs no second round trip. Never kept beyond the request.
+   */
+  snapshot?: CustomerRow;
 };
 
 export type AdminPrincipal = { kind: 'admin'; keyId: number };
 
 export type Principal = CustomerPrincipal | AdminPrincipal;
 
-export function customerPrincipal(customerId: number, login: { sessionId?: string; familyId?: string } = {}): CustomerPrincipal {
-  return { kind: 'customer', customerId, ...login };
+export function customerPrincipal(
+  customerId: number,
+  login: { sessionId?: string; familyId?: string } = {},
+  snapshot?: CustomerRow,
+): CustomerPrincipal {
+  return snapshot ? { kind: 'customer', customerId, ...login, snapshot } : { kind: 'customer', customerId, ...login };
 }
 
 export function adminPrincipal(keyId: number): AdminPrincipal {

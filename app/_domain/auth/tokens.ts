@@ -81,7 +81,8 @@ export async function resolveAccessToken(token: string, now: Date = new Date()):
   const row = await selectLiveTokenFamily(getDb(), claims.familyId);
   if (!row || row.customer.id !== claims.customerId) return null;
   if (now.getTime() - row.family.lastUsedAt.getTime() > LAST_USED_PRECISION_MS) await touchTokenFamily(getDb(), claims.familyId, now);
-  return customerPrincipal(claims.customerId, { familyId: claims.familyId });
+  // The row the check read is the account as of this request: `getOwnCustomer` needs no second query.
+  return customerPrincipal(claims.customerId, { familyId: claims.familyId }, row.customer);
 }
 
 /**

@@ -12,7 +12,7 @@ import { toCustomerView, type CustomerView } from './view';
 
 /** The principal's own customer. */
 export async function getOwnCustomer(principal: CustomerPrincipal): Promise<CustomerView> {
-  const row = await selectCustomerById(getDb(), principal.customerId);
+  const row = principal.snapshot?.id === principal.customerId ? principal.snapshot : await selectCustomerById(getDb(), principal.customerId);
   if (!row || row.anonymizedAt) throw new DomainError('customerNotFound');
   return toCustomerView(row);
 }
