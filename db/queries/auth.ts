@@ -106,25 +106,33 @@ export async function revokeCustomerSessions(db: Executor, customerId: number, n
 
 // ---------------------------------------------------------------- API token families
 
-export async function insertTokenFamily(db: Executor, customerId: number, userAgent: string | null = null) {
-  const [row] = await db.insert(tokenFamilies).values({ customerId, userAgent }).returning();
-  return row!;
-}
-
 /** The family and its customer when both are usable: one indexed lookup per API request. */
-export async function selectLiveTokenFamily(db: Executor, familyId: string) {
-  const [row] = await db
+function liveTokenFamilyQuery(db: Executor) {
+  return db
     .select({ family: tokenFamilies, customer: customers })
     .from(tokenFamilies)
     .innerJoin(customers, eq(customers.id, tokenFamilies.customerId))
     .where(
       and(
-        eq(tokenFamilies.id, familyId),
+        eq(tokenFamilies.id, sql.placeholder('familyId')),
         isNull(tokenFamilies.revokedAt),
         isNull(customers.anonymizedAt),
         eq(customers.isActive, true),
       ),
     );
+}
+
+// Built once per database (it runs on every API request): drizzle does not build the SQL again.
+const liveTokenFamilyStatements = new WeakMap<Executor, ReturnType<ReturnType<typeof liveTokenFamilyQuery>['prepare']>>();
+
+/** The token family with its customer, when both are live (the check behind every API request). */
+export async function selectLiveTokenFamily(db: Executor, familyId: string) {
+  let statement = liveTokenFamilyStatements.get(db);
+  if (!statement) {
+    statement = liveTokenFamilyQuery(db).prepare('select_live_token_family');
+    liveTokenFamilyStatements.set(db, statement);
+  }
+  const [row] = await statement.execute({ familyId });
   return row;
 }
 
@@ -146,6 +154,20 @@ export async function revokeCustomerTokenFamilies(db: Executor, customerId: numb
 
 export async function insertRefreshToken(db: Executor, values: typeof refreshTokens.$inferInsert) {
   await db.insert(refreshTokens).values(values);
+}
+
+/** A new token family and its first refresh token, in one statement (one round trip at sign-in). */
+export async function insertTokenFamilyWithRefreshToken(
+  db: Executor,
+  family: { id: string; customerId: number; userAgent: string | null },
+  token: { tokenHash: string; createdAt: Date; expiresAt: Date },
+) {
+  await db.execute(sql`
+    with family as (
+      insert into ${tokenFamilies} (id, customer_id, user_agent) values (${family.id}, ${family.customerId}, ${family.userAgent}) returning id
+    )
+    insert into ${refreshTokens} (token_hash, family_id, customer_id, created_at, expires_at)
+    select ${token.tokenHash}, family.id, ${family.customerId}, ${token.createdAt.toISOString()}::timestamptz, ${token.expiresAt.toISOString()}::timestamptz from family`);
 }
 
 /**

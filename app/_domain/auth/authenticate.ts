@@ -36,10 +36,12 @@ export async function authenticate(input: unknown, context: RequestContext): Pro
   const email = username.toLowerCase();
   // Every attempt is counted before hashing, atomically, so parallel guesses cannot slip past
   // the limit; a successful one is taken back below.
-  await consumeRateLimit('loginFailuresPerIp', context.clientIp, now);
-  await consumeRateLimit('loginFailures', email, now);
-
-  const customer = await selectCustomerByEmail(getDb(), email);
+  // The customer is read in the same round trip (nothing of it is used unless both counts pass).
+  const [, , customer] = await Promise.all([
+    consumeRateLimit('loginFailuresPerIp', context.clientIp, now),
+    consumeRateLimit('loginFailures', email, now),
+    selectCustomerByEmail(getDb(), email),
+  ]);
   const hasPassword = customer?.passwordHash || customer?.passwordHashType === 'external';
   const usable = customer?.email && hasPassword && customer.isActive && !customer.anonymizedAt ? { ...customer, email: customer.email } : null;
   const { valid, needsRehash } = usable
@@ -50,8 +52,11 @@ export async function authenticate(input: unknown, context: RequestContext): Pro
   // meanwhile is never overwritten with the old password.
   if (needsRehash) await rehashCustomerPassword(getDb(), usable, await hashPassword(password), PASSWORD_HASH_TYPE);
   if (!usable.confirmedAt) throw new DomainError('unconfirmed');
-  await resetRateLimit('loginFailures', email);
-  await undoRateLimitHit('loginFailuresPerIp', context.clientIp);
-  await updateCustomerLastLogin(getDb(), usable.id, now);
+  // Independent writes after a good password: one round trip.
+  await Promise.all([
+    resetRateLimit('loginFailures', email),
+    undoRateLimitHit('loginFailuresPerIp', context.clientIp),
+    updateCustomerLastLogin(getDb(), usable.id, now),
+  ]);
   return usable;
 }

@@ -1,11 +1,11 @@
 import 'server-only';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { getDb } from '@/db/client';
 import {
   insertRefreshToken,
-  insertTokenFamily,
   revokeCustomerTokenFamilies,
   revokeTokenFamily,
+  insertTokenFamilyWithRefreshToken,
   selectLiveTokenFamily,
   selectRefreshToken,
   touchTokenFamily,
@@ -34,27 +34,35 @@ import { refreshTokenSchema } from './schema';
 
 export type TokenPair = { accessToken: string; expiresIn: number; refreshToken: string; refreshTokenExpiresIn: number };
 
-async function issueTokenPair(customerId: number, familyId: string, now: Date): Promise<TokenPair> {
+/** A refresh token's secret, its stored row and the lifetimes (the access token is signed apart). */
+function newRefreshToken(now: Date) {
   const expiresIn = accessTokenTtlSeconds();
   const refreshTokenExpiresIn = refreshTokenTtlSeconds();
   const refreshToken = randomBytes(32).toString('base64url');
-  await insertRefreshToken(getDb(), {
-    tokenHash: hashSecretKey(refreshToken),
-    familyId,
-    customerId,
-    createdAt: now,
-    expiresAt: new Date(now.getTime() + refreshTokenExpiresIn * 1000),
-  });
-  const accessToken = await signAccessToken({ customerId, familyId, reference: toCustomerReference(customerId) }, now, expiresIn);
-  return { accessToken, expiresIn, refreshToken, refreshTokenExpiresIn };
+  const row = { tokenHash: hashSecretKey(refreshToken), createdAt: now, expiresAt: new Date(now.getTime() + refreshTokenExpiresIn * 1000) };
+  return { refreshToken, row, expiresIn, refreshTokenExpiresIn };
 }
 
-/** POST /access-tokens: checks the credentials (shared limits) and starts a token family. */
+async function signedPair(customerId: number, familyId: string, now: Date, fresh: ReturnType<typeof newRefreshToken>): Promise<TokenPair> {
+  const accessToken = await signAccessToken({ customerId, familyId, reference: toCustomerReference(customerId) }, now, fresh.expiresIn);
+  return { accessToken, expiresIn: fresh.expiresIn, refreshToken: fresh.refreshToken, refreshTokenExpiresIn: fresh.refreshTokenExpiresIn };
+}
+
+/** The next pair of an existing family (a refresh). */
+async function issueTokenPair(customerId: number, familyId: string, now: Date): Promise<TokenPair> {
+  const fresh = newRefreshToken(now);
+  await insertRefreshToken(getDb(), { ...fresh.row, familyId, customerId });
+  return signedPair(customerId, familyId, now, fresh);
+}
+
+/** POST /access-tokens: checks the credentials (shared limits) and starts a token family (one statement with its first refresh token). */
 export async function createAccessTokens(input: unknown, context: RequestContext): Promise<TokenPair> {
   const now = nowOf(context);
   const customer = await authenticate(input, { ...context, now });
-  const family = await insertTokenFamily(getDb(), customer.id, storedUserAgent(context.userAgent));
-  return issueTokenPair(customer.id, family.id, now);
+  const familyId = randomUUID();
+  const fresh = newRefreshToken(now);
+  await insertTokenFamilyWithRefreshToken(getDb(), { id: familyId, customerId: customer.id, userAgent: storedUserAgent(context.userAgent) }, fresh.row);
+  return signedPair(customer.id, familyId, now, fresh);
 }
 
 /** POST /refresh-tokens: rotates a refresh token; reuse revokes its family. */
