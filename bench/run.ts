@@ -14,6 +14,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import zlib from 'node:zlib';
 import autocannon from 'autocannon';
+import * as chromeLauncher from 'chrome-launcher';
+import lighthouse from 'lighthouse';
 import postgres from 'postgres';
 import { writeReport, type BenchResult } from './report';
 
@@ -72,6 +74,11 @@ async function prepareDatabase(): Promise<Database> {
       },
     };
   }
+  return prepareDatabaseEmbedded();
+}
+
+function prepareDatabaseEmbedded(): Database {
+  const env: NodeJS.ProcessEnv = { ...process.env };
   const dir = mkdtempSync(path.join(os.tmpdir(), 'shop-bench-'));
   env.PGLITE_DIR = path.join(dir, 'pglite');
   delete env.DATABASE_URL;
@@ -172,6 +179,22 @@ async function sequential(url: string, headers: Record<string, string>, count: n
 const round = (n: number) => Math.round(n * 100) / 100;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
+/** A browser session cookie for the shopper (Auth.js's credentials sign-in, as the sign-in form does). */
+async function browserSession(base: string, email: string, password: string): Promise<string> {
+  const csrf = await fetch(`${base}/api/auth/csrf`);
+  const jar = csrf.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const signedIn = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Cookie: jar },
+    body: new URLSearchParams({ csrfToken, username: email, password }),
+  });
+  const session = signedIn.headers.getSetCookie().map((c) => c.split(';')[0]).find((c) => c?.includes('session-token'));
+  if (!session) throw new Error(`No session cookie after signing in (HTTP ${signedIn.status})`);
+  return session;
+}
+
 // ------------------------------------------------------------------------------------------- main
 
 const result: BenchResult = {
@@ -181,11 +204,13 @@ const result: BenchResult = {
   database: 'pglite',
   settings: { duration: DURATION, connections: CONNECTIONS, customers: 0 },
   firstAnswerMs: 0,
+  firstAnswerEmbeddedMs: null,
   http: {},
   hashMs: 0,
   burst: null,
   admin: { getCustomer: null, lists: [] },
   weights: [],
+  lighthouse: [],
   notes: [],
 };
 const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { dependencies: Record<string, string> };
@@ -230,11 +255,29 @@ try {
     log(`seeding ${customers.toLocaleString('en')} customers (COPY)`);
     run('npm', ['run', '-s', 'db:seed-large', '--', '--customers', String(customers), '--addresses-per-customer', '2'], env);
     result.settings.customers = customers;
+    // Fresh statistics and visibility map, as a database that has lived a while has them.
+    const sql = postgres(db.env.DATABASE_URL!, { max: 1, onnotice: () => {} });
+    await sql`vacuum analyze`;
+    await sql.end();
     filters = await filterValues(db);
   } else if (customers > 0) {
     result.notes.push('The admin lists at 1,000,000 customers need PostgreSQL (DATABASE_URL): the embedded database has no COPY to seed them in time.');
   }
   const adminKey = run('npm', ['run', '-s', 'admin-key', '--', 'create', 'bench'], env).trim().split('\n').at(-1)!;
+
+  // The embedded default's first answer after start (a fresh folder: migrations included).
+  if (db.kind === 'postgres') {
+    const embedded = await prepareDatabaseEmbedded();
+    const embeddedEnv = { ...env, ...embedded.env };
+    delete embeddedEnv.DATABASE_URL;
+    const port = await freePort();
+    const first = await startApp({ ...embeddedEnv, APP_URL: `http://127.0.0.1:${port}` }, port);
+    result.firstAnswerEmbeddedMs = round(first.firstAnswerMs);
+    first.child.kill('SIGTERM');
+    await new Promise((resolve) => (first.child.exitCode !== null ? resolve(null) : first.child.once('exit', resolve)));
+    await embedded.cleanup();
+    log(`embedded: first answer after ${result.firstAnswerEmbeddedMs} ms`);
+  }
 
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
@@ -242,6 +285,7 @@ try {
   const startedApp = await startApp({ ...env, APP_URL: base }, port);
   app = startedApp.child;
   result.firstAnswerMs = round(startedApp.firstAnswerMs);
+  if (db.kind === 'pglite') result.firstAnswerEmbeddedMs = result.firstAnswerMs;
   log(`first answer after ${result.firstAnswerMs} ms`);
 
   // A shopper with an access token (through the API and the development mailbox).
@@ -348,6 +392,30 @@ try {
     }
     const thousandth = cursor && pages === 100 ? await sequential(`${adminBase}/customers?${testCase.query}&cursor=${cursor}`, adminHeaders, 20) : null;
     result.admin.lists.push({ label: testCase.label, first, thousandth });
+  }
+
+  // Lighthouse (its default: a mid-range phone on a slow 4G connection, simulated) on the main form
+  // pages; the account pages with the shopper's browser session.
+  log('lighthouse');
+  const cookie = await browserSession(base, email, password);
+  const chromePath = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((candidate) => spawnSync('test', ['-x', candidate]).status === 0);
+  const chrome = await chromeLauncher.launch({ chromePath, chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu'] });
+  try {
+    for (const page of ['/register', '/login', '/account', '/account/addresses']) {
+      const headers = page.startsWith('/account') ? { Cookie: cookie } : undefined;
+      const audit = await lighthouse(base + page, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility'], extraHeaders: headers });
+      const categories = audit!.lhr.categories;
+      result.lighthouse.push({
+        page,
+        finalUrl: audit!.lhr.finalDisplayedUrl,
+        performance: Math.round((categories.performance?.score ?? 0) * 100),
+        accessibility: Math.round((categories.accessibility?.score ?? 0) * 100),
+        lcp: audit!.lhr.audits['largest-contentful-paint']?.displayValue ?? '',
+        tbt: audit!.lhr.audits['total-blocking-time']?.displayValue ?? '',
+      });
+    }
+  } finally {
+    await chrome.kill();
   }
 
   // First-load JavaScript per page, as `next start` sends it (gzip) and as a CDN would (brotli).

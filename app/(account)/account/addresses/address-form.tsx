@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { AddressField, CountryLayout } from '@/app/_domain/addresses/address-formats';
 import { SALUTATIONS } from '@/app/_domain/customers/choices';
 import type { FormValues } from '@/app/_transport/forms/form-values';
@@ -27,8 +27,6 @@ const FIELDS = [
   'isDefaultShipping',
   'isDefaultBilling',
 ] as const;
-
-const countCountries = (count: number) => `${count} ${count === 1 ? 'country' : 'countries'} found`;
 
 type Extras = typeof import('./address-validator');
 
@@ -58,17 +56,17 @@ type Props = {
  * and the alias-aware country search load once the form is interactive.
  */
 export function AddressForm({ defaults, submitLabel, action, showDefaultFlags, countries, layouts, shipTo, storedCountry }: Props) {
-  const extras = useRef<Extras | null>(null);
+  const [extras, setExtras] = useState<Extras | null>(null);
   const validator = useMemo(
     () => () =>
       import('./address-validator').then((m) => {
-        extras.current = m;
+        setExtras(m);
         return m.addressValidator({ shipTo, storedCountry });
       }),
     [shipTo, storedCountry],
   );
-  // The searchable country field loads once the page is interactive; until then (and without
-  // JavaScript) the country is a plain list of the same name.
+  // The searchable country field loads once the page is interactive, and shows once its search has
+  // loaded too; until then (and without JavaScript) the country is a plain list of the same name.
   const [Combobox, setCombobox] = useState<typeof ComboboxType | null>(null);
   useEffect(() => {
     let live = true;
@@ -102,16 +100,10 @@ export function AddressForm({ defaults, submitLabel, action, showDefaultFlags, c
     const current = readValues() ?? values;
     const to = layouts[next];
     // Until the form's helpers are loaded the fields stay as typed.
-    const adapted = to && next !== country && extras.current ? extras.current.adaptValues(current, format, to) : current;
+    const adapted = to && next !== country && extras ? extras.adaptValues(current, format, to) : current;
     setDraft({ on: state, values: { ...adapted, countryCode: next } });
   }
 
-  /** Names, aliases and codes once the search is loaded; until then, the names. */
-  function filterCountries(query: string, options: readonly ComboboxOption[]): ComboboxOption[] {
-    if (extras.current) return extras.current.filterCountries(query, options);
-    const q = query.trim().toLowerCase();
-    return options.filter((o) => o.label.toLowerCase().includes(q) || o.value.toLowerCase() === q);
-  }
 
   // The country's list; a stored state the list does not know (written through an API) stays choosable.
   const list = format.state?.options;
@@ -158,7 +150,7 @@ export function AddressForm({ defaults, submitLabel, action, showDefaultFlags, c
   return (
     <form {...formProps}>
       <FormOutcomeMessage outcome={outcome} ref={outcomeRef} />
-      {Combobox ? (
+      {Combobox && extras ? (
         <Combobox
           id="countryCode"
           name="countryCode"
@@ -166,9 +158,9 @@ export function AddressForm({ defaults, submitLabel, action, showDefaultFlags, c
           options={countries}
           value={country}
           onChange={changeCountry}
-          filter={filterCountries}
+          filter={extras.filterCountries}
+          countText={extras.countCountries}
           noMatches="No country of ours matches. We ship only to the listed countries."
-          countText={countCountries}
           autoComplete="country-name"
           error={error('countryCode')}
         />

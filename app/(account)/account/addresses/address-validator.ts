@@ -25,6 +25,9 @@ export function filterCountries(query: string, options: readonly ComboboxOption[
   ).map((code) => byCode.get(code)!);
 }
 
+/** What the combobox tells screen readers about the list. */
+export const countCountries = (count: number) => `${count} ${count === 1 ? 'country' : 'countries'} found`;
+
 /** The form's values after a change of country (see `adaptToFormat`). */
 export function adaptValues(values: FormValues, from: CountryLayout, to: CountryLayout): FormValues {
   return { ...values, ...adaptToFormat(values, from, to) };
