@@ -66,9 +66,10 @@ const probes: Record<string, Probe[]> = {
   ],
   'app/(account)/account/export/route.ts': [{ method: 'GET', url: '/account/export', status: 307 }],
   // The benchmark's probes exist only when `npm run bench` starts the app (BENCH_ROUTES=1).
+  'app/bench/empty/route.ts': [{ method: 'GET', url: '/bench/empty', status: 404 }],
+  'app/bench/one-query/route.ts': [{ method: 'GET', url: '/bench/one-query?id=1', status: 404 }],
   'app/bench/[probe]/route.ts': [
-    { method: 'GET', url: '/bench/empty', status: 404 },
-    { method: 'GET', url: '/bench/one-query?id=1', status: 404 },
+    { method: 'GET', url: '/bench/event-loop', status: 404 },
     { method: 'POST', url: '/bench/hash', status: 404 },
   ],
   'app/(storefront-api)/refresh-tokens/route.ts': [{ method: 'OPTIONS', url: '/refresh-tokens', status: 204, allow: 'POST, OPTIONS' }],

@@ -1,11 +1,9 @@
 import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
-import { oneQuery, timeOneHash } from '@/app/_domain/bench/probes';
+import { timeOneHash } from '@/app/_domain/bench/probes';
 
 /**
- * Probes for `npm run bench`, which starts the app with BENCH_ROUTES=1; in every other run each
+ * Probes for `npm run bench` (the floors are the static `../empty` and `../one-query`), which starts the app with BENCH_ROUTES=1; in every other run each
  * answers 404, as an unknown path does.
- * - `GET /bench/empty`: the framework floor (a route handler that does nothing).
- * - `GET /bench/one-query?id=1`: the one-query floor (one select by primary key through `getDb()`).
  * - `POST /bench/hash`: one argon2id hash at the configured cost, timed in this process.
  * - `GET /bench/event-loop`: the event loop's delay (p50/p99/max, ms) since the last call, which resets it.
  */
@@ -28,15 +26,10 @@ function eventLoop(): Response {
 
 type Context = { params: Promise<{ probe: string }> };
 
-export async function GET(request: Request, { params }: Context): Promise<Response> {
+export async function GET(_request: Request, { params }: Context): Promise<Response> {
   if (!enabled()) return notFound();
   const { probe } = await params;
-  if (probe === 'empty') return new Response('ok');
   if (probe === 'event-loop') return eventLoop();
-  if (probe === 'one-query') {
-    const id = Number(new URL(request.url).searchParams.get('id') ?? 1);
-    return Response.json({ found: await oneQuery(Number.isSafeInteger(id) ? id : 1) });
-  }
   return notFound();
 }
 
