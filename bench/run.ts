@@ -244,10 +244,27 @@ try {
     APP_URL: 'http://127.0.0.1',
     RATE_LIMIT_SIGNUPS_PER_IP: '1000000',
     RATE_LIMIT_LOGIN_FAILURES_PER_IP: '1000000',
+    // Every sign-in is counted before its hash is checked: 50 at once for one account would hit the account's limit.
+    RATE_LIMIT_LOGIN_FAILURES: '1000000',
     RATE_LIMIT_EMAILS_PER_IP: '1000000',
   };
   log(`database: ${db.kind}; migrating`);
   run('npm', ['run', '-s', 'db:migrate'], env);
+
+  // The embedded default's first answer after start (a fresh folder: migrations included), measured
+  // before the seeding so the machine is as quiet as after a plain `npm start`.
+  if (db.kind === 'postgres') {
+    const embedded = await prepareDatabaseEmbedded();
+    const embeddedEnv = { ...env, ...embedded.env };
+    delete embeddedEnv.DATABASE_URL;
+    const port = await freePort();
+    const first = await startApp({ ...embeddedEnv, APP_URL: `http://127.0.0.1:${port}` }, port);
+    result.firstAnswerEmbeddedMs = round(first.firstAnswerMs);
+    first.child.kill('SIGTERM');
+    await new Promise((resolve) => (first.child.exitCode !== null ? resolve(null) : first.child.once('exit', resolve)));
+    await embedded.cleanup();
+    log(`embedded: first answer after ${result.firstAnswerEmbeddedMs} ms`);
+  }
 
   const customers = Number(args.customers);
   let filters: Record<string, string> = {};
@@ -265,19 +282,6 @@ try {
   }
   const adminKey = run('npm', ['run', '-s', 'admin-key', '--', 'create', 'bench'], env).trim().split('\n').at(-1)!;
 
-  // The embedded default's first answer after start (a fresh folder: migrations included).
-  if (db.kind === 'postgres') {
-    const embedded = await prepareDatabaseEmbedded();
-    const embeddedEnv = { ...env, ...embedded.env };
-    delete embeddedEnv.DATABASE_URL;
-    const port = await freePort();
-    const first = await startApp({ ...embeddedEnv, APP_URL: `http://127.0.0.1:${port}` }, port);
-    result.firstAnswerEmbeddedMs = round(first.firstAnswerMs);
-    first.child.kill('SIGTERM');
-    await new Promise((resolve) => (first.child.exitCode !== null ? resolve(null) : first.child.once('exit', resolve)));
-    await embedded.cleanup();
-    log(`embedded: first answer after ${result.firstAnswerEmbeddedMs} ms`);
-  }
 
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
