@@ -29,7 +29,10 @@ export function customerPrincipal(
   login: { sessionId?: string; familyId?: string } = {},
   snapshot?: CustomerRow,
 ): CustomerPrincipal {
-  return snapshot ? { kind: 'customer', customerId, ...login, snapshot } : { kind: 'customer', customerId, ...login };
+  const principal: CustomerPrincipal = { kind: 'customer', customerId, ...login };
+  // Not enumerable: a principal that is logged or compared never shows the row (or its password hash).
+  if (snapshot) Object.defineProperty(principal, 'snapshot', { value: snapshot, enumerable: false });
+  return principal;
 }
 
 export function adminPrincipal(keyId: number): AdminPrincipal {
