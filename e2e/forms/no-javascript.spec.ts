@@ -210,6 +210,39 @@ for (const [device, viewport] of Object.entries(viewports)) {
       await page.getByRole('button', { name: 'Save address' }).click();
       await expect(page.getByText('The address was saved.')).toBeVisible();
       await expect(page.locator('.address-card').first()).toContainText('Westminster');
+
+      // Delete asks first: "Delete" and "Cancel" are links, "Yes, delete" posts.
+      await page.getByRole('link', { name: /^Delete/ }).first().click();
+      await expect(page).toHaveURL(/\?delete=/);
+      await page.getByRole('link', { name: 'Cancel' }).click();
+      await expect(page.locator('.address-card')).toHaveCount(1);
+      await page.getByRole('link', { name: /^Delete/ }).first().click();
+      await expectNoAxeViolationsWithoutJs(page);
+      await page.getByRole('button', { name: 'Yes, delete' }).click();
+      await expect(page.getByText('The address was deleted.')).toBeVisible();
+      await expect(page.locator('.address-card')).toHaveCount(0);
+    });
+
+    test('a house number typed before the country changed to one that writes it in the street line is kept there', async ({ page, request }) => {
+      const shopper = await confirmedShopper(request, `nojs-number-${device}`);
+      await signInWithoutJs(page, shopper.email, shopper.password);
+      await page.goto('/account/addresses/new');
+      // The German layout: street and house number apart. Then the United States, and a post with the state missing.
+      await page.getByLabel('Street').fill('Pennsylvania Ave NW');
+      await page.getByLabel('House number').fill('1600');
+      await page.locator('select#countryCode').selectOption('US');
+      await page.getByLabel('Salutation').selectOption('Mr');
+      await page.getByLabel('First name').fill('Abe');
+      await page.getByLabel('Last name').fill('Lincoln');
+      await page.getByLabel('City').fill('Washington');
+      await page.getByLabel(/^Postcode/).fill('20500');
+      await page.getByRole('button', { name: 'Save address' }).click();
+      await expect(page.locator('#state-error')).toHaveText('Please choose a state.');
+      await expect(page.getByLabel('Street address')).toHaveValue('1600 Pennsylvania Ave NW');
+      await page.getByLabel('State', { exact: true }).selectOption('DC');
+      await page.getByRole('button', { name: 'Save address' }).click();
+      await expect(page.getByText('The address was added.')).toBeVisible();
+      await expect(page.locator('.address-card').first()).toContainText('1600 Pennsylvania Ave NW');
     });
   });
 }

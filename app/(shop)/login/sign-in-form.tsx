@@ -23,7 +23,7 @@ type Props = {
  * confirmation email again (to the address typed here).
  */
 export function SignInForm({ returnTo, username = '' }: Props) {
-  const { state, pending, outcome, outcomeRef, formProps, field, value } = useProgressiveForm({
+  const { state, pending, outcome, outcomeRef, formProps, field } = useProgressiveForm({
     action: signInAction,
     initialValues: { username, returnTo },
     fields: FIELDS,
@@ -45,7 +45,7 @@ export function SignInForm({ returnTo, username = '' }: Props) {
         </p>
       </form>
       {/* Always mounted (hidden until offered), so its answer finds it after a post without JavaScript. */}
-      <ResendConfirmationForm email={unconfirmed ? value('username') : ''} offered={Boolean(unconfirmed)} />
+      <ResendConfirmationForm email={unconfirmed ? String(state.values.username ?? '') : ''} offered={Boolean(unconfirmed)} />
     </>
   );
 }

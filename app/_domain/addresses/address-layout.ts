@@ -1,5 +1,8 @@
 import type { AddressFormat } from './address-formats';
+import { joinStreet } from './street-line';
 import type { Subdivision } from './subdivisions';
+
+export { joinStreet };
 
 /**
  * The address rules the form needs in the browser, without the country tables (those stay on the
@@ -17,12 +20,6 @@ export function findSubdivision(list: readonly Subdivision[], state: string): Su
   return list.find((s) => s.value.toLowerCase() === key || s.name.replace(/\./g, '').toLowerCase() === key) ?? null;
 }
 
-/** The street line as a country writes it: "Unter den Linden 77", "1600 Pennsylvania Ave NW", "Calle Mayor, 12". */
-export function joinStreet(format: Pick<AddressFormat, 'numberPosition' | 'numberSeparator'>, street: string, houseNumber: string | null | undefined): string {
-  const number = houseNumber?.trim() ?? '';
-  if (number === '') return street;
-  return format.numberPosition === 'before' ? `${number} ${street}` : `${street}${format.numberSeparator}${number}`;
-}
 
 type Adaptable = { street?: unknown; houseNumber?: unknown; state?: unknown };
 export type CountryChanges = { street?: string; houseNumber?: string; state?: string };

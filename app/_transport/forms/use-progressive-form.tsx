@@ -116,7 +116,8 @@ export function useProgressiveForm<T>({ action, initialValues, fields, validator
   /** A field that had an error loses it as soon as the browser's check finds it right. */
   function onChange(event: FormEvent<HTMLFormElement>) {
     const target = event.target as HTMLInputElement;
-    const field = target.name || target.id;
+    // A part of a field (the birth date's day) names the field it belongs to in `data-field`.
+    const field = target.dataset.field || target.name || target.id;
     if (!check.current || !(field in errors)) return;
     const form = event.currentTarget;
     const found = check.current(formValues(new FormData(form), checkboxNames(form)));
@@ -127,11 +128,8 @@ export function useProgressiveForm<T>({ action, initialValues, fields, validator
     setLocal({ on: state, errors: next });
   }
 
-  const value = (name: string): string => {
-    const v = state.values[name] ?? initialValues[name];
-    return typeof v === 'string' ? v : '';
-  };
-  const checked = (name: string): boolean => (state.values[name] ?? initialValues[name]) === true;
+  /** What a field shows: the answer's value as submitted, else the initial one. */
+  const shown = (name: string) => state.values[name] ?? initialValues[name];
 
   /** What the fields hold now (for event handlers; null before the form is on the page). */
   const readValues = (): FormValues | null => {
@@ -148,12 +146,10 @@ export function useProgressiveForm<T>({ action, initialValues, fields, validator
     /** Spread on the `<form>`. */
     formProps: { ref: formRef, action: formAction, onSubmit, onChange, noValidate: true },
     error: (name: string): string | undefined => errors[name],
-    value,
-    checked,
     /** Props of a text field or select: name, id, what it holds and its error. */
-    field: (name: string) => ({ id: name, name, defaultValue: value(name), error: errors[name] }),
+    field: (name: string) => ({ id: name, name, defaultValue: String(shown(name) ?? ''), error: errors[name] }),
     /** Props of a checkbox. */
-    checkbox: (name: string) => ({ id: name, name, defaultChecked: checked(name), error: errors[name] }),
+    checkbox: (name: string) => ({ id: name, name, defaultChecked: shown(name) === true, error: errors[name] }),
   };
 }
 

@@ -114,6 +114,15 @@ describe('addAddressAction', () => {
     expect(await listAddresses(ada, ada.customerId)).toEqual([]);
   });
 
+  it('joins a house number typed before the country became the US to the street line, never drops it', async () => {
+    expect(await redirectOf(add({ ...US_FORM, street: 'Pennsylvania Ave NW', houseNumber: '1600' }))).toBe('/account/addresses?saved=added');
+    const [stored] = await listAddresses(ada, ada.customerId);
+    expect(stored).toMatchObject({ street: '1600 Pennsylvania Ave NW', houseNumber: '' });
+    // Sent back joined, as the form shows it, when something else is wrong.
+    const { values } = await add({ ...US_FORM, street: 'Main Street', houseNumber: '77', state: '' });
+    expect(values).toMatchObject({ street: '77 Main Street', houseNumber: '' });
+  });
+
   it('asks for a US state, and for a German house number', async () => {
     expect((await add({ ...US_FORM, state: '' })).result).toEqual({ ok: false, fieldErrors: { state: 'Please choose a state.' } });
     const german = { ...US_FORM, countryCode: 'DE', street: 'Unter den Linden', zipCode: '10117', city: 'Berlin', state: '' };

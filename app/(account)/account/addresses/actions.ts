@@ -20,9 +20,10 @@ export async function addAddressAction(previous: AddressFormState, data: FormDat
   const input = addressInput(values);
   // The form's own rules (a shipping country; a state where the country lists them), then the address rules.
   const refused = refuseByShopperRules(input, { shipTo: shipTo() });
-  if (refused) return answerForm(previous, refused, values);
+  // The form comes back with the fields as the rules read them (a joined street line, a capitalised postcode).
+  if (refused) return answerForm(previous, refused, input);
   const result = await runAction(() => addAddress(principal, principal.customerId, input));
-  if (!result.ok) return answerForm(previous, result, values);
+  if (!result.ok) return answerForm(previous, result, input);
   revalidatePath('/account', 'layout');
   redirect(`${BOOK}?saved=added`);
 }
@@ -34,11 +35,11 @@ export async function changeAddressAction(addressId: unknown, previous: AddressF
   const input = addressInput(values);
   // An address keeps its country even where the shop does not ship (an API client may have written it).
   const stored = await runAction(() => getAddress(principal, principal.customerId, { uuid: id }));
-  if (!stored.ok) return answerForm(previous, stored, values);
+  if (!stored.ok) return answerForm(previous, stored, input);
   const refused = refuseByShopperRules(input, { shipTo: shipTo(), storedCountry: stored.data.countryCode });
-  if (refused) return answerForm(previous, refused, values);
+  if (refused) return answerForm(previous, refused, input);
   const result = await runAction(() => changeAddress(principal, principal.customerId, { uuid: id }, input));
-  if (!result.ok) return answerForm(previous, result, values);
+  if (!result.ok) return answerForm(previous, result, input);
   revalidatePath('/account', 'layout');
   redirect(`${BOOK}?saved=updated`);
 }

@@ -68,15 +68,14 @@ export function AddressForm({ defaults, submitLabel, action, showDefaultFlags, c
   // The searchable country field loads once the page is interactive, and shows once its search has
   // loaded too; until then (and without JavaScript) the country is a plain list of the same name.
   const [Combobox, setCombobox] = useState<typeof ComboboxType | null>(null);
+  // Never swapped while the list has the focus (a keyboard or phone user is on it): only once they leave it.
+  const [onList, setOnList] = useState(false);
   useEffect(() => {
-    let live = true;
+    // Without it (a failed chunk) the plain list stays.
     import('@/components/ui/combobox').then(
-      (m) => live && setCombobox(() => m.Combobox),
+      (m) => setCombobox(() => m.Combobox),
       () => undefined,
     );
-    return () => {
-      live = false;
-    };
   }, []);
   const { state, pending, outcome, outcomeRef, formProps, error, checkbox, readValues } = useProgressiveForm({
     action,
@@ -99,8 +98,8 @@ export function AddressForm({ defaults, submitLabel, action, showDefaultFlags, c
   function changeCountry(next: string) {
     const current = readValues() ?? values;
     const to = layouts[next];
-    // Until the form's helpers are loaded the fields stay as typed.
-    const adapted = to && next !== country && extras ? extras.adaptValues(current, format, to) : current;
+    // Until the form's helpers are loaded the fields stay as typed (both lists only ever report a change).
+    const adapted = to && extras ? extras.adaptValues(current, format, to) : current;
     setDraft({ on: state, values: { ...adapted, countryCode: next } });
   }
 
@@ -150,7 +149,7 @@ export function AddressForm({ defaults, submitLabel, action, showDefaultFlags, c
   return (
     <form {...formProps}>
       <FormOutcomeMessage outcome={outcome} ref={outcomeRef} />
-      {Combobox && extras ? (
+      {Combobox && extras && !onList ? (
         <Combobox
           id="countryCode"
           name="countryCode"
@@ -160,7 +159,7 @@ export function AddressForm({ defaults, submitLabel, action, showDefaultFlags, c
           onChange={changeCountry}
           filter={extras.filterCountries}
           countText={extras.countCountries}
-          noMatches="No country of ours matches. We ship only to the listed countries."
+          noMatches={extras.noCountryMatches}
           autoComplete="country-name"
           error={error('countryCode')}
         />
@@ -170,11 +169,11 @@ export function AddressForm({ defaults, submitLabel, action, showDefaultFlags, c
           name="countryCode"
           label="Country"
           options={countries}
-          placeholder={countries.some((c) => c.value === country) ? undefined : 'Please choose'}
           defaultValue={country}
-          autoComplete="country"
           error={error('countryCode')}
           onChange={(event) => changeCountry(event.currentTarget.value)}
+          onFocus={() => setOnList(true)}
+          onBlur={() => setOnList(false)}
         />
       )}
       {/* Laid out anew for each country: the fields start from what the shopper had typed. */}
@@ -185,6 +184,8 @@ export function AddressForm({ defaults, submitLabel, action, showDefaultFlags, c
           <TextField label="Last name" autoComplete="family-name" {...field('lastName')} />
         </div>
         <TextField label="Company (optional)" autoComplete="organization" {...field('company')} />
+        {/* A house number typed before the country changed to one without the field: the action joins it to the street line. */}
+        {format.houseNumber === 'inStreet' && text('houseNumber') !== '' ? <input type="hidden" name="houseNumber" value={text('houseNumber')} /> : null}
         {/* Postcode and city side by side where there is room (see .field-flow). */}
         <div className="field-flow">
           {format.order.map((name) => (

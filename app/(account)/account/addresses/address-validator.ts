@@ -25,6 +25,9 @@ export function filterCountries(query: string, options: readonly ComboboxOption[
   ).map((code) => byCode.get(code)!);
 }
 
+/** What the combobox says when nothing matches. */
+export const noCountryMatches = 'No country of ours matches. We ship only to the listed countries.';
+
 /** What the combobox tells screen readers about the list. */
 export const countCountries = (count: number) => `${count} ${count === 1 ? 'country' : 'countries'} found`;
 

@@ -23,7 +23,7 @@ const problems: Record<string, string> = {
   'not-found': 'This address was not found. It may have been deleted already.',
 };
 
-type Props = { searchParams: Promise<{ saved?: string; error?: string }> };
+type Props = { searchParams: Promise<{ saved?: string; error?: string; delete?: string }> };
 
 export default async function AddressBookPage({ searchParams }: Props) {
   const principal = await requirePrincipal('/account/addresses');
@@ -80,7 +80,7 @@ export default async function AddressBookPage({ searchParams }: Props) {
                     </button>
                   </form>
                 ) : null}
-                <DeleteAddressButton addressId={address.uuid} label={label} />
+                <DeleteAddressButton addressId={address.uuid} label={label} asking={query.delete === address.uuid} />
               </div>
             </li>
           );

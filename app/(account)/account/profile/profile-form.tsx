@@ -46,6 +46,7 @@ export function ProfileForm({ defaults, dateOrder }: Props) {
         size={3}
         aria-describedby={describedBy}
         aria-invalid={dateError ? true : undefined}
+        data-field="dateOfBirth"
         {...field('birthDay')}
         id={first ? 'dateOfBirth' : 'birthDay'}
       />
@@ -59,6 +60,7 @@ export function ProfileForm({ defaults, dateOrder }: Props) {
         autoComplete="bday-month"
         aria-describedby={describedBy}
         aria-invalid={dateError ? true : undefined}
+        data-field="dateOfBirth"
         {...field('birthMonth')}
         id={first ? 'dateOfBirth' : 'birthMonth'}
       />
@@ -73,6 +75,7 @@ export function ProfileForm({ defaults, dateOrder }: Props) {
         size={5}
         aria-describedby={describedBy}
         aria-invalid={dateError ? true : undefined}
+        data-field="dateOfBirth"
         {...field('birthYear')}
         id={first ? 'dateOfBirth' : 'birthYear'}
       />

@@ -5,7 +5,6 @@ import { loadValidator } from '@/app/_transport/forms/load-validator';
 import { FormOutcomeMessage, useProgressiveForm } from '@/app/_transport/forms/use-progressive-form';
 import { SubmitButton } from '@/components/ui/button';
 import { PasswordField } from '@/components/ui/password-field';
-import { SignInForm } from '../../login/sign-in-form';
 import { resetPasswordAction } from './actions';
 
 const FIELDS = ['password', 'confirmPassword'] as const;
@@ -18,10 +17,9 @@ type Props = {
 };
 
 /**
- * The reset page's content: the new-password form for a live key; after success (in its place,
- * heading included) the sign-in form with the account's email filled in. It decides what to show
- * from the action's answer too, because without JavaScript the page is rendered again after the
- * key was used.
+ * The reset page's content: the new-password form for a live key (on success the action goes on
+ * to the sign-in page, which starts with the account's email). A failed post keeps the form even
+ * when the key has been used meanwhile, so its message shows.
  */
 export function ResetPasswordForm({ restorePasswordKey, keyValid }: Props) {
   const { state, pending, outcome, outcomeRef, formProps, field } = useProgressiveForm({
@@ -31,17 +29,6 @@ export function ResetPasswordForm({ restorePasswordKey, keyValid }: Props) {
     validator,
   });
 
-  if (state.result?.ok) {
-    return (
-      <>
-        <h1 ref={outcomeRef} tabIndex={-1}>
-          Password changed — sign in
-        </h1>
-        <p className="lead">Your new password is set and every device was signed out.</p>
-        <SignInForm returnTo="/account" username={state.result.data.email} />
-      </>
-    );
-  }
   if (!keyValid && !state.result) {
     return (
       <>
