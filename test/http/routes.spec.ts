@@ -170,7 +170,7 @@ for (const [file, list] of Object.entries(probes)) {
         if (answers && response.status >= 400) expect(((await response.json()) as { errors: { errorKey: string }[] }).errors[0]!.errorKey).toMatch(/^[A-Z_]+$/);
         continue;
       }
-      const api = !['/openapi.json', '/api/', '/dev/', '/docs/', '/logout', '/account/', '/register/'].some((prefix) => probe.url.startsWith(prefix));
+      const api = !['/openapi.json', '/api/', '/dev/', '/docs/', '/logout', '/account/', '/register/', '/bench/'].some((prefix) => probe.url.startsWith(prefix));
       if (api && answers) {
         expect(type, `${probe.method} ${probe.url}`).toBe(JSONAPI);
         const body = (await response.json()) as { errors: { status: number }[] };
