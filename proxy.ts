@@ -78,10 +78,10 @@ export async function proxy(request: NextRequest, event: NextFetchEvent) {
   return response;
 }
 
-// Every page and route but Next.js's static files and the two APIs (whose JSON needs no CSP and
-// whose hot path should not pay for one).
+// Every page and route but Next.js's static files, the two APIs (whose JSON needs no CSP and
+// whose hot path should not pay for one) and the benchmark's probes (the floors of those APIs).
 export const config = {
   matcher: [
-    '/((?!_next/static|_next/image|favicon.ico|customers|access-tokens|refresh-tokens|customer-|availability-notifications|my-availability-notifications|openapi\\.json|admin/).*)',
+    '/((?!_next/static|_next/image|favicon.ico|customers|access-tokens|refresh-tokens|customer-|availability-notifications|my-availability-notifications|openapi\\.json|admin/|bench/).*)',
   ],
 };

@@ -34,11 +34,11 @@ function signInFailureCode(error: DomainError): string {
  */
 export async function authorizeCredentials(credentials: Partial<Record<string, unknown>>, request: Request) {
   try {
-    const customer = await authenticate(
-      { username: credentials.username, password: credentials.password },
-      { clientIp: clientIpFrom(request.headers) },
-    );
-    return { id: await startBrowserSession(customer.id, new Date(), request.headers.get('user-agent')) };
+    let sessionId = '';
+    await authenticate({ username: credentials.username, password: credentials.password }, { clientIp: clientIpFrom(request.headers) }, async (customer) => {
+      sessionId = await startBrowserSession(customer.id, new Date(), request.headers.get('user-agent'));
+    });
+    return { id: sessionId };
   } catch (error) {
     if (isDomainError(error)) throw new SignInFailed(signInFailureCode(error));
     logUnexpected('sign-in', error);

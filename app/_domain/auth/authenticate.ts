@@ -23,13 +23,14 @@ import { signInSchema } from './schema';
  *   argon2id after the first correct password, so the external service is asked at most once;
  *   its outage is a failed sign-in like a wrong password;
  * - only after a correct password is an unconfirmed account told so (`unconfirmed`);
- * - success clears the account's counter and takes its attempt back from the IP's.
+ * - success clears the account's counter and takes its attempt back from the IP's; `start` (the
+ *   caller's session or token family) is written in the same round trip as that bookkeeping.
  */
 
 // argon2id (m=19456, t=2, p=1) of a random string nobody knows.
 const DUMMY_HASH = '$argon2id$v=19$m=19456,t=2,p=1$FYKJeUkcbm+MThKx1oVN7A$qlJJOQotUupjZ/xx7KzSbnbi7eWiRzy770sBPJIoD1I';
 
-export async function authenticate(input: unknown, context: RequestContext): Promise<CustomerRow> {
+export async function authenticate(input: unknown, context: RequestContext, start?: (customer: CustomerRow) => Promise<unknown>): Promise<CustomerRow> {
   const now = nowOf(context);
   await assertNotRateLimited('loginFailuresPerIp', context.clientIp, now);
   const { username, password } = parseInput(signInSchema, input);
@@ -57,6 +58,7 @@ export async function authenticate(input: unknown, context: RequestContext): Pro
     resetRateLimit('loginFailures', email),
     undoRateLimitHit('loginFailuresPerIp', context.clientIp),
     updateCustomerLastLogin(getDb(), usable.id, now),
+    start?.(usable),
   ]);
   return usable;
 }

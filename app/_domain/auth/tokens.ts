@@ -55,13 +55,17 @@ async function issueTokenPair(customerId: number, familyId: string, now: Date): 
   return signedPair(customerId, familyId, now, fresh);
 }
 
-/** POST /access-tokens: checks the credentials (shared limits) and starts a token family (one statement with its first refresh token). */
+/**
+ * POST /access-tokens: checks the credentials (shared limits) and starts a token family (one
+ * statement with its first refresh token, sent with the sign-in's own writes).
+ */
 export async function createAccessTokens(input: unknown, context: RequestContext): Promise<TokenPair> {
   const now = nowOf(context);
-  const customer = await authenticate(input, { ...context, now });
   const familyId = randomUUID();
   const fresh = newRefreshToken(now);
-  await insertTokenFamilyWithRefreshToken(getDb(), { id: familyId, customerId: customer.id, userAgent: storedUserAgent(context.userAgent) }, fresh.row);
+  const customer = await authenticate(input, { ...context, now }, (signedIn) =>
+    insertTokenFamilyWithRefreshToken(getDb(), { id: familyId, customerId: signedIn.id, userAgent: storedUserAgent(context.userAgent) }, fresh.row),
+  );
   return signedPair(customer.id, familyId, now, fresh);
 }
 
