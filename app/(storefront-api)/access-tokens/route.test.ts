@@ -643,6 +643,18 @@ describe('brute force: per client IP (RATE_LIMIT_LOGIN_FAILURES_PER_IP=3 per 15 
 
     await expect(authenticate(credentials(customer), at(WINDOW_MS))).resolves.toMatchObject({ id: customer.id });
   });
+
+  it('counts nothing while the IP is locked: its attempts do not use up the accounts it tries, and malformed ones are refused as 429 too', async () => {
+    vi.stubEnv('RATE_LIMIT_LOGIN_FAILURES_PER_IP', '2');
+    vi.stubEnv('RATE_LIMIT_LOGIN_FAILURES', '3');
+    const customer = await createCustomer();
+    const attacker = uniqueIp();
+    for (let i = 0; i < 2; i += 1) await expectFailed(await signIn({ username: uniqueEmail('nobody'), password: 'wrong' }, fromIp(attacker)));
+    // Locked: five more guesses at the customer's account, none of them counted against it.
+    for (let i = 0; i < 5; i += 1) await expectTooMany(await signIn(credentials(customer, 'wrong'), fromIp(attacker)));
+    await expectTooMany(await signIn({ username: '', password: '' }, fromIp(attacker)));
+    expect((await signIn(credentials(customer), fromIp(uniqueIp()))).status).toBe(201);
+  });
 });
 
 describe('shared counter: the Auth.js credentials callback and POST /access-tokens', () => {

@@ -4,7 +4,7 @@ import { selectCustomerByEmail, updateCustomerLastLogin, rehashCustomerPassword 
 import type { CustomerRow } from '@/db/schema';
 import { hashPassword, PASSWORD_HASH_TYPE, verifyPassword } from '../passwords/hashing';
 import { verifyStoredPassword } from '../passwords/imported';
-import { assertNotRateLimited, consumeRateLimit, resetRateLimit, undoRateLimitHit } from '../rate-limit/service';
+import { assertNotRateLimited, consumeRateLimitsUnlessLocked, resetAndUndoRateLimits } from '../rate-limit/service';
 import { nowOf, type RequestContext } from '../shared/context';
 import { DomainError } from '../shared/errors';
 import { parseInput } from '../shared/validation';
@@ -30,19 +30,26 @@ import { signInSchema } from './schema';
 // argon2id (m=19456, t=2, p=1) of a random string nobody knows.
 const DUMMY_HASH = '$argon2id$v=19$m=19456,t=2,p=1$FYKJeUkcbm+MThKx1oVN7A$qlJJOQotUupjZ/xx7KzSbnbi7eWiRzy770sBPJIoD1I';
 
+/** The submitted credentials; invalid ones are refused, as `rateLimited` while the client is locked. */
+async function credentialsOf(input: unknown, clientIp: string, now: Date) {
+  try {
+    return parseInput(signInSchema, input);
+  } catch (error) {
+    await assertNotRateLimited('loginFailuresPerIp', clientIp, now);
+    throw error;
+  }
+}
+
 export async function authenticate(input: unknown, context: RequestContext, start?: (customer: CustomerRow) => Promise<unknown>): Promise<CustomerRow> {
   const now = nowOf(context);
-  await assertNotRateLimited('loginFailuresPerIp', context.clientIp, now);
-  const { username, password } = parseInput(signInSchema, input);
+  const perIp = { name: 'loginFailuresPerIp', subject: context.clientIp } as const;
+  const { username, password } = await credentialsOf(input, context.clientIp, now);
   const email = username.toLowerCase();
+  const perEmail = { name: 'loginFailures', subject: email } as const;
   // Every attempt is counted before hashing, atomically, so parallel guesses cannot slip past
-  // the limit; a successful one is taken back below.
-  // The customer is read in the same round trip (nothing of it is used unless both counts pass).
-  const [, , customer] = await Promise.all([
-    consumeRateLimit('loginFailuresPerIp', context.clientIp, now),
-    consumeRateLimit('loginFailures', email, now),
-    selectCustomerByEmail(getDb(), email),
-  ]);
+  // the limit; a successful one is taken back below. A locked client counts nothing. The customer
+  // is read in the same round trip (nothing of it is used unless both counts pass).
+  const [, customer] = await Promise.all([consumeRateLimitsUnlessLocked(perIp, [perIp, perEmail], now), selectCustomerByEmail(getDb(), email)]);
   const hasPassword = customer?.passwordHash || customer?.passwordHashType === 'external';
   const usable = customer?.email && hasPassword && customer.isActive && !customer.anonymizedAt ? { ...customer, email: customer.email } : null;
   const { valid, needsRehash } = usable
@@ -53,12 +60,7 @@ export async function authenticate(input: unknown, context: RequestContext, star
   // meanwhile is never overwritten with the old password.
   if (needsRehash) await rehashCustomerPassword(getDb(), usable, await hashPassword(password), PASSWORD_HASH_TYPE);
   if (!usable.confirmedAt) throw new DomainError('unconfirmed');
-  // Independent writes after a good password: one round trip.
-  await Promise.all([
-    resetRateLimit('loginFailures', email),
-    undoRateLimitHit('loginFailuresPerIp', context.clientIp),
-    updateCustomerLastLogin(getDb(), usable.id, now),
-    start?.(usable),
-  ]);
+  // Independent writes after a good password, with the caller's session or token family: one round trip.
+  await Promise.all([resetAndUndoRateLimits(perEmail, perIp), updateCustomerLastLogin(getDb(), usable.id, now), start?.(usable)]);
   return usable;
 }

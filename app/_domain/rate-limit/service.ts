@@ -1,7 +1,15 @@
 import 'server-only';
 import { getDb } from '@/db/client';
 import type { Executor } from '@/db/client';
-import { decrementRateLimit, deleteRateLimit, incrementRateLimit, selectRateLimit, touchRateLimit } from '@/db/queries/rate-limits';
+import {
+  decrementRateLimit,
+  deleteAndDecrementRateLimits,
+  deleteRateLimit,
+  incrementRateLimit,
+  incrementRateLimitsUnlessLocked,
+  selectRateLimit,
+  touchRateLimit,
+} from '@/db/queries/rate-limits';
 import { rateLimit, type LimitName } from '../shared/config';
 import { DomainError } from '../shared/errors';
 
@@ -38,6 +46,32 @@ export async function assertNotRateLimited(name: LimitName, subject: string, now
   if (row && row.windowEndsAt > now && row.hits >= max) {
     throw new DomainError('rateLimited', { retryAfterSeconds: secondsUntil(row.windowEndsAt, now) });
   }
+}
+
+type Limit = { name: LimitName; subject: string };
+
+/**
+ * `assertNotRateLimited(lock)` and then `consumeRateLimit` of each of `attempts`, in one round
+ * trip: throws `rateLimited` without counting while `lock` has used up its attempts, else counts
+ * one attempt against each and throws when one of them is over its limit.
+ */
+export async function consumeRateLimitsUnlessLocked(lock: Limit, attempts: Limit[], now: Date): Promise<void> {
+  const result = await incrementRateLimitsUnlessLocked(
+    getDb(),
+    { key: keyOf(lock.name, lock.subject), max: rateLimit(lock.name).max },
+    attempts.map(({ name, subject }) => ({ key: keyOf(name, subject), windowEndsAt: new Date(now.getTime() + rateLimit(name).windowSeconds * 1000) })),
+    now,
+  );
+  if (result.locked) throw new DomainError('rateLimited', { retryAfterSeconds: secondsUntil(result.locked.windowEndsAt, now) });
+  attempts.forEach(({ name }, i) => {
+    const counter = result.counters[i]!;
+    if (counter.hits > rateLimit(name).max) throw new DomainError('rateLimited', { retryAfterSeconds: secondsUntil(counter.windowEndsAt, now) });
+  });
+}
+
+/** `resetRateLimit(reset)` and `undoRateLimitHit(undo)` in one round trip (a sign-in that succeeded). */
+export async function resetAndUndoRateLimits(reset: Limit, undo: Limit): Promise<void> {
+  await deleteAndDecrementRateLimits(getDb(), keyOf(reset.name, reset.subject), keyOf(undo.name, undo.subject));
 }
 
 /** Rewrites `subject`'s counter unchanged in `tx` (work that costs what a real write costs). */
