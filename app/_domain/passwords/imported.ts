@@ -6,7 +6,7 @@ import { compare as compareBcrypt } from 'bcryptjs';
 import { externalPasswordCheckTimeoutMs, externalPasswordCheckUrl } from '../shared/config';
 import { DomainError } from '../shared/errors';
 import { logUnexpected } from '../shared/log';
-import { PASSWORD_HASH_TYPE, verifyPassword } from './hashing';
+import { inHashingSlot, PASSWORD_HASH_TYPE, verifyPassword } from './hashing';
 
 /**
  * Password hashes imported from former systems (the admin API's `hashingType`), verified natively
@@ -103,13 +103,13 @@ async function matches(type: string, passwordHash: string, password: string): Pr
     case 'argon2id':
       return verifyPassword(passwordHash, password);
     case 'argon2i':
-      return argon2Kind(passwordHash) === 'argon2i' && (await verifyArgon2(passwordHash, password));
+      return argon2Kind(passwordHash) === 'argon2i' && (await inHashingSlot(() => verifyArgon2(passwordHash, password)));
     case 'bcrypt':
       // bcryptjs computes `$2y$` (PHP's name) as `$2b$`, the same algorithm.
       return isBcrypt(passwordHash) && (await compareBcrypt(password, passwordHash.replace(/^\$2y\$/, '$2b$')));
     case 'pbkdf2_sha256': {
       const parsed = parsePbkdf2(passwordHash);
-      return parsed !== null && sameBytes(await pbkdf2Async(password, parsed.salt, parsed.iterations, 32, 'sha256'), parsed.digest);
+      return parsed !== null && sameBytes(await inHashingSlot(() => pbkdf2Async(password, parsed.salt, parsed.iterations, 32, 'sha256')), parsed.digest);
     }
     case 'salesforce': {
       const parsed = parseSalesforce(passwordHash);
