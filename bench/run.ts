@@ -17,6 +17,8 @@ import autocannon from 'autocannon';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import postgres from 'postgres';
+import { explainListPage } from './explain';
+import { profileShares } from './profile';
 import { writeReport, type BenchResult } from './report';
 
 const { values: args } = parseArgs({
@@ -119,9 +121,9 @@ async function filterValues(db: Database): Promise<Record<string, string>> {
   }
 }
 
-async function startApp(env: NodeJS.ProcessEnv, port: number): Promise<{ child: ChildProcess; firstAnswerMs: number }> {
+async function startApp(env: NodeJS.ProcessEnv, port: number, nodeArgs: string[] = []): Promise<{ child: ChildProcess; firstAnswerMs: number }> {
   const t0 = performance.now();
-  const child = spawn(process.execPath, ['server.mjs'], { env: { ...env, PORT: String(port), HOST: '127.0.0.1' }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawn(process.execPath, [...nodeArgs, 'server.mjs'], { env: { ...env, PORT: String(port), HOST: '127.0.0.1' }, stdio: ['ignore', 'ignore', 'inherit'] });
   for (;;) {
     if (child.exitCode !== null) throw new Error('The app stopped while starting');
     if (performance.now() - t0 > 120_000) {
@@ -209,12 +211,14 @@ const result: BenchResult = {
   settings: { duration: DURATION, connections: CONNECTIONS, customers: 0 },
   firstAnswerMs: 0,
   firstAnswerEmbeddedMs: null,
+  firstAnswerEmbeddedAgainMs: null,
   http: {},
   hashMs: 0,
   burst: null,
-  admin: { getCustomer: null, lists: [] },
+  admin: { floor: null, getCustomer: null, lists: [] },
   weights: [],
   lighthouse: [],
+  profiles: [],
   notes: [],
 };
 const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { dependencies: Record<string, string> };
@@ -230,9 +234,16 @@ if (!args['no-build']) {
 const db = await prepareDatabase();
 result.database = db.kind;
 let app: ChildProcess | null = null;
+const stopApp = async () => {
+  const running = app;
+  app = null;
+  if (!running || running.exitCode !== null) return;
+  const exited = new Promise((resolve) => running.once('exit', resolve));
+  running.kill('SIGTERM');
+  await exited;
+};
 const stop = async () => {
-  app?.kill('SIGTERM');
-  if (app && app.exitCode === null) await new Promise((resolve) => app!.once('exit', resolve));
+  await stopApp();
   await db.cleanup().catch(() => undefined);
 };
 process.on('SIGINT', () => void stop().then(() => process.exit(130)));
@@ -255,19 +266,24 @@ try {
   log(`database: ${db.kind}; migrating`);
   run('npm', ['run', '-s', 'db:migrate'], env);
 
-  // The embedded default's first answer after start (a fresh folder: migrations included), measured
-  // before the seeding so the machine is as quiet as after a plain `npm start`.
-  if (db.kind === 'postgres') {
+  // The embedded default's first answer after start, in a folder of its own (whatever database the
+  // run measures), before the seeding so the machine is as quiet as after a plain `npm start`.
+  {
     const embedded = await prepareDatabaseEmbedded();
     const embeddedEnv = { ...env, ...embedded.env };
     delete embeddedEnv.DATABASE_URL;
-    const port = await freePort();
-    const first = await startApp({ ...embeddedEnv, APP_URL: `http://127.0.0.1:${port}` }, port);
-    result.firstAnswerEmbeddedMs = round(first.firstAnswerMs);
-    first.child.kill('SIGTERM');
-    await new Promise((resolve) => (first.child.exitCode !== null ? resolve(null) : first.child.once('exit', resolve)));
+    // The very first start creates the folder (PGlite's initdb) and migrates it; every later
+    // `npm start` opens the folder as it is.
+    for (const start of ['fresh', 'again'] as const) {
+      const port = await freePort();
+      const started = await startApp({ ...embeddedEnv, APP_URL: `http://127.0.0.1:${port}` }, port);
+      if (start === 'fresh') result.firstAnswerEmbeddedMs = round(started.firstAnswerMs);
+      else result.firstAnswerEmbeddedAgainMs = round(started.firstAnswerMs);
+      started.child.kill('SIGTERM');
+      await new Promise((resolve) => (started.child.exitCode !== null ? resolve(null) : started.child.once('exit', resolve)));
+    }
     await embedded.cleanup();
-    log(`embedded: first answer after ${result.firstAnswerEmbeddedMs} ms`);
+    log(`embedded: first answer after ${result.firstAnswerEmbeddedMs} ms (fresh folder), ${result.firstAnswerEmbeddedAgainMs} ms (started again)`);
   }
 
   const customers = Number(args.customers);
@@ -293,7 +309,6 @@ try {
   const startedApp = await startApp({ ...env, APP_URL: base }, port);
   app = startedApp.child;
   result.firstAnswerMs = round(startedApp.firstAnswerMs);
-  if (db.kind === 'pglite') result.firstAnswerEmbeddedMs = result.firstAnswerMs;
   log(`first answer after ${result.firstAnswerMs} ms`);
 
   // A shopper with an access token (through the API and the development mailbox).
@@ -381,6 +396,8 @@ try {
 
   // The admin API at scale: one client, p95 of 20 requests per page.
   log('admin: getCustomer and list pages');
+  // The framework floor at one client: what any admin request costs before its own work.
+  result.admin.floor = await sequential(`${base}/bench/empty`, {}, 50);
   const getCustomer = await sequential(`${adminBase}/customers/${result.settings.customers > 0 ? Math.floor(result.settings.customers / 2) : shopperId}`, adminHeaders, 50);
   result.admin.getCustomer = getCustomer;
   const sorts = ['id', 'birthDate', 'firstName', 'lastName', 'lastLoginDate', 'passwordResetRequestedAt', 'createdAt', 'updatedAt'];
@@ -400,31 +417,42 @@ try {
       }
     }
     const thousandth = cursor && pages === 100 ? await sequential(`${adminBase}/customers?${testCase.query}&cursor=${cursor}`, adminHeaders, 20) : null;
-    result.admin.lists.push({ label: testCase.label, first, thousandth });
+    const explained = db.kind === 'postgres' && result.settings.customers > 0
+      ? {
+          first: await explainListPage(db.env.DATABASE_URL!, `${adminBase}/customers?${testCase.query}`),
+          thousandth: cursor && pages === 100 ? await explainListPage(db.env.DATABASE_URL!, `${adminBase}/customers?${testCase.query}&cursor=${cursor}`) : null,
+        }
+      : null;
+    result.admin.lists.push({ label: testCase.label, first, thousandth, explained });
   }
 
   // Lighthouse (its default: a mid-range phone on a slow 4G connection, simulated) on the main form
   // pages; the account pages with the shopper's browser session.
-  log('lighthouse');
-  const cookie = await browserSession(base, email, password);
-  const chromePath = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((candidate) => spawnSync('test', ['-x', candidate]).status === 0);
-  const chrome = await chromeLauncher.launch({ chromePath, chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu'] });
-  try {
-    for (const page of ['/register', '/login', '/account', '/account/addresses']) {
-      const headers = page.startsWith('/account') ? { Cookie: cookie } : undefined;
-      const audit = await lighthouse(base + page, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility'], extraHeaders: headers });
-      const categories = audit!.lhr.categories;
-      result.lighthouse.push({
-        page,
-        finalUrl: audit!.lhr.finalDisplayedUrl,
-        performance: Math.round((categories.performance?.score ?? 0) * 100),
-        accessibility: Math.round((categories.accessibility?.score ?? 0) * 100),
-        lcp: audit!.lhr.audits['largest-contentful-paint']?.displayValue ?? '',
-        tbt: audit!.lhr.audits['total-blocking-time']?.displayValue ?? '',
-      });
+  const chromePath = ['/usr/bin/chromium', '/usr/bin/chromium-browser', process.env.CHROME_PATH ?? ''].find((candidate) => candidate && spawnSync('test', ['-x', candidate]).status === 0);
+  if (!chromePath) {
+    result.notes.push('Lighthouse did not run: no Chromium found (install Debian\'s `chromium`, or set CHROME_PATH).');
+    log('lighthouse: no Chromium found, skipped');
+  } else {
+    log('lighthouse');
+    const cookie = await browserSession(base, email, password);
+    const chrome = await chromeLauncher.launch({ chromePath, chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu'] });
+    try {
+      for (const page of ['/register', '/login', '/account', '/account/addresses']) {
+        const headers = page.startsWith('/account') ? { Cookie: cookie } : undefined;
+        const audit = await lighthouse(base + page, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility'], extraHeaders: headers });
+        const categories = audit!.lhr.categories;
+        result.lighthouse.push({
+          page,
+          finalUrl: audit!.lhr.finalDisplayedUrl,
+          performance: Math.round((categories.performance?.score ?? 0) * 100),
+          accessibility: Math.round((categories.accessibility?.score ?? 0) * 100),
+          lcp: audit!.lhr.audits['largest-contentful-paint']?.displayValue ?? '',
+          tbt: audit!.lhr.audits['total-blocking-time']?.displayValue ?? '',
+        });
+      }
+    } finally {
+      await chrome.kill();
     }
-  } finally {
-    await chrome.kill();
   }
 
   // First-load JavaScript per page, as `next start` sends it (gzip) and as a CDN would (brotli).
@@ -441,6 +469,24 @@ try {
     result.weights.push({ route: route.route, gzipKiB: round(gzip / 1024), brotliKiB: round(brotli / 1024) });
   }
   result.weights.sort((a, b) => a.route.localeCompare(b.route));
+
+  // CPU profiles of the hot paths, the evidence for goals their floors limit: the app once more
+  // under `--cpu-prof` (same port, so its tokens stay valid; same database) for each target.
+  const profiled = [targets.find((t) => t.name === 'GET /customers/{ref} (Bearer)')!, targets.find((t) => t.name.startsWith('POST /access-tokens'))!];
+  for (const target of profiled) {
+    log(`cpu profile: ${target.name}`);
+    await stopApp();
+    const folder = mkdtempSync(path.join(os.tmpdir(), 'shop-bench-profile-'));
+    try {
+      app = (await startApp({ ...env, APP_URL: base }, port, ['--cpu-prof', `--cpu-prof-dir=${folder}`])).child;
+      await cannon(base, target, 1, target.connections);
+      await cannon(base, target, DURATION, target.connections);
+      await stopApp();
+      result.profiles.push({ target: target.name, connections: target.connections ?? CONNECTIONS, shares: profileShares(folder) });
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  }
 } finally {
   await stop();
 }
