@@ -15,11 +15,21 @@ export type BenchResult = {
   firstAnswerMs: number;
   /** The embedded default's first answer (a fresh folder), whatever database the run used. */
   firstAnswerEmbeddedMs: number | null;
-  /** … and when started again on that (now existing) folder, as every later `npm start` is. */
+  /** … and when started again on that (now existing) folder, as every later `npm start` is (median of 3). */
   firstAnswerEmbeddedAgainMs: number | null;
   http: Record<string, { floor: string | null; rounds: Measured[] }>;
   hashMs: number;
-  burst: { signIns: number; ok: number; burstMs: number; eventLoopP99: number; eventLoopMax: number; readP99: number; readRps: number } | null;
+  burst: {
+    signIns: number;
+    ok: number;
+    burstMs: number;
+    eventLoopP99: number;
+    eventLoopMax: number;
+    readP99: number;
+    readRps: number;
+    /** The event loop's longest delay while 50 requests at once reach the empty route (the framework's own). */
+    floorEventLoopMax: number;
+  } | null;
   admin: {
     /** The framework floor (the empty route) at one client, sequential like the admin requests. */
     floor: Latency | null;
@@ -36,10 +46,29 @@ export type BenchResult = {
 
 /** What was changed for speed, and what the benchmark showed (kept by hand, newest last). */
 const CHANGES = [
-  'Own-account read in one round trip: the token check already joins the token family to the customer; the request principal carries that row to `getOwnCustomer` (API tokens only, revocation still checked on every request). `GET /customers/{ref}`: 30–40 % of the one-query floor (the issue, main) → 105–134 % (every run since).',
+  'Own-account read in one round trip: the token check already joins the token family to the customer; the request principal carries that row to `getOwnCustomer` (API tokens only, revocation still checked on every request). `GET /customers/{ref}`: 30–40 % of the one-query floor (the issue, main) → 105–134 % (with the proxy still in front of the floors, see below) and 103 % since.',
   'Sign-in in 4 round trips instead of 9: the two attempt counters and the customer read together, the three writes after a good password together, the token family and its first refresh token in one statement. `POST /access-tokens` at one client: p50 24–25 ms → 20 ms (the hash itself measured 12–15 ms in those runs, so the ratio stayed about 1.7 ×).',
   'The per-request token check is a prepared drizzle statement (the SQL is built once). Not measurable apart from the change above within the run-to-run noise.',
   'Forms: zod, the country tables and the country combobox load after first paint; react-hook-form removed. First-load JavaScript of the form pages 227–232 KiB → 139.2–140.0 KiB gzip (issue 14).',
+  'The floors made honest: the benchmark’s probes ran behind `proxy.ts` (a CSP nonce per request and Auth.js’s cookie check), which the APIs skip; now they skip it too. The framework floor 658 → 1,207 req/s at 32 connections; with it the API reads’ ratios fell to what they are (`GET /customers/{ref}` 127 % → 103 % of the one-query floor, addresses 91 % → 71 %) — and the reads “faster than the empty route” of earlier runs are explained.',
+  'Sign-in in 2 round trips besides the hash: the IP’s lock check and both counters in one statement (a locked IP still counts nothing), in parallel with the customer read; after the hash, the counters’ reset, the last-login time and the token family (or browser session) together. In-process `createAccessTokens` p50 19.8 → 19.3 ms at a 11.8 ms hash: within the noise — the round trips were not where the time went (see the profiles and “Goals not met”).',
+  'At most one password hash per core at a time (p-limit), never on every thread of libuv’s pool: during a burst the access-token HMACs of other requests (WebCrypto runs on that pool) no longer queue behind the hashes. In-process, an HMAC started after 50 queued hashes: 437 ms → 4 ms.',
+  'Admin lists: a broad filter walks at most 2,000 rows of the sort’s index, then reads filter-first; filter-first reads only ids (sorted by id, a date range from its (date, id) index alone) and joins the page’s 100 customers. In the database, at 1,000,000 customers: `filters[minCreatedAt]` (a third of the table, at the far end of the id order) 170–250 ms → 36–40 ms; `minUpdatedAt`/`maxUpdatedAt` (1 %) 15–25 ms → 1.5–2.3 ms.',
+  'Pool size measured, not guessed: `GET /customers/{ref}/addresses` at 32 connections, 8 s each, two alternating rounds, with `DATABASE_POOL_SIZE` 4 / 10 / 20: 571–612 / 648–652 / 591–607 req/s (p99 97–104 / 92–93 / 96–103 ms). 10, the default, is kept.',
+];
+
+/**
+ * Why each goal not met is limited by its floor, with the evidence, and what was tried (kept by
+ * hand; the figures are in the tables above, from the same run).
+ */
+const NOT_MET = [
+  '**GET reads: p99 < 50 ms at 32 connections.** Two cores run the load generator, Node and Postgres; 32 connections queue. The framework floor (an empty route) has a p99 of its own in the same order (the HTTP table), and the reads’ p99 follows it. The CPU profile of `GET /customers/{ref}` (below) shows where the process’s time goes: most of it in Next.js and Node’s HTTP and stream machinery, little in the app’s own code or the driver.',
+  '**GET …/addresses: ≥ 85 % of the one-query floor.** It runs two statements (the token family check, prepared, and the address book) where the floor runs one. Tried: none beyond the prepared check. Not done: folding the address book into the token check as a JSON aggregate — that would bring back per-request JSON building in Postgres and a second mapping path, which the issue asked to remove from hot paths.',
+  '**POST /access-tokens p50 ≤ 1.5 × one hash.** A sign-in is one framework request, two database round trips, the hash and an HS256 signature. In-process phase timings on this machine (Postgres): counting + customer read ~3 ms, the hash ~11–14 ms (one hash alone: 10–12 ms), writes ~2.6 ms, signature ~1 ms; a round trip costs ~1 ms here even for one row (the database process has to be woken on a 2-vCPU VM; `select 1` in a loop: 0.2 ms). 1.5 × leaves about half a hash for everything else. The CPU profile of sign-ins at one client shows the process idle most of the time: it waits on the hash thread and the database, it does not compute. Tried: 9 → 4 → 2 round trips; one statement for the counters; the token written with the bookkeeping.',
+  '**Event loop p99 < 20 ms during 50 sign-ins at once.** Fifty requests that arrive together are read, routed and parsed in the same turn of the loop; the same burst against the empty route shows the framework’s own delay (the goals table). The hashes run off the loop (and now at most one per core).',
+  '**Admin lists in the database.** `filters[minCreatedAt]` sorted by id selects a third of the table whose ids all lie at the far end: no index orders one column while ranging over another, so a page either walks 2/3 of the id index (170–250 ms) or reads the 333,000 matching entries from the (created_at, id) index alone and keeps the lowest 100 ids (36–40 ms, what it does now). Sorted by `createdAt` the same filter is ~0.2 ms. Not done: an id-ordered summary of creation times (extra writes on every registration for one back-office filter).',
+  '**Admin lists over HTTP at one client.** The route handler itself, called in-process as Next calls it, takes 2.0–2.3 ms for 100 customers (drizzle’s row mapping ~1 ms, postgres.js parsing ~0.6 ms); the database part is in the table. Served by `next start`, the process spends ~5 ms of CPU per page: Next.js’s response piping through web streams, its tracer and async hooks for a 49 KB body (CPU profile: `webstreams/readablestream`, `trace`, `async_hooks` among the largest inclusive entries). The single-client framework floor in the same run is the empty route’s p50/p95 (the admin section).',
+  '**Embedded first start on a fresh folder.** PGlite creates the database (its initdb, in WebAssembly) on the first open: 2.5 s of the ~3.9 s (opening an existing folder: 0.23 s; the migrations: 0.14 s). Tried: loading a dumped, migrated data folder instead (PGlite’s `loadDataDir`): 0.85 s — still over the goal with the app’s own start, for a 4.7 MB artifact in the build; not adopted. Every later `npm start` opens the folder as it is (the goal row above).',
 ];
 
 const FRAMEWORK = 'framework floor (empty route handler)';
@@ -98,7 +127,7 @@ function markdown(r: BenchResult): string {
     out(`| POST /access-tokens p50 ≤ 1.5 × one argon2id hash (${fixed(r.hashMs, 1)} ms), one client | ${fixed(s.p50 / r.hashMs, 1)} ×${s.errors ? `, ${s.errors} failed requests` : ''} | ${verdict(s.p50 <= 1.5 * r.hashMs && s.errors === 0)} |`);
   }
   if (r.burst) {
-    out(`| 50 concurrent sign-ins: event loop p99 < 20 ms | ${fixed(r.burst.eventLoopP99, 1)} ms (max ${fixed(r.burst.eventLoopMax, 1)} ms); ${r.burst.ok} of ${r.burst.signIns} signed in | ${verdict(r.burst.eventLoopP99 < 20 && r.burst.ok === r.burst.signIns)} |`);
+    out(`| 50 concurrent sign-ins: event loop p99 < 20 ms | ${fixed(r.burst.eventLoopP99, 1)} ms (max ${fixed(r.burst.eventLoopMax, 1)} ms; 50 requests at once to the empty route: max ${fixed(r.burst.floorEventLoopMax, 1)} ms); ${r.burst.ok} of ${r.burst.signIns} signed in | ${verdict(r.burst.eventLoopP99 < 20 && r.burst.ok === r.burst.signIns)} |`);
     out(`| … and a concurrent GET /customers/{ref} p99 < 100 ms | ${fixed(r.burst.readP99)} ms | ${verdict(r.burst.readP99 < 100)} |`);
   }
   if (r.admin.lists.length > 0) {
@@ -115,7 +144,7 @@ function markdown(r: BenchResult): string {
     out(`| … over HTTP at one client: p95 < 10 ms per page | worst ${fixed(worst, 1)} ms; ${over} of ${r.admin.lists.length} cases over${floorP95} | ${verdict(over === 0)} |`);
   }
   if (r.firstAnswerEmbeddedAgainMs !== null) {
-    out(`| embedded default: first request after \`npm start\` < 1.5 s | ${fixed(r.firstAnswerEmbeddedAgainMs)} ms | ${verdict(r.firstAnswerEmbeddedAgainMs < 1500)} |`);
+    out(`| embedded default: first request after \`npm start\` < 1.5 s | ${fixed(r.firstAnswerEmbeddedAgainMs)} ms (median of 3 starts) | ${verdict(r.firstAnswerEmbeddedAgainMs < 1500)} |`);
   }
   if (r.firstAnswerEmbeddedMs !== null) {
     out(`| … the very first start, on a fresh folder (PGlite's initdb and the migrations included) < 1.5 s | ${fixed(r.firstAnswerEmbeddedMs)} ms | ${verdict(r.firstAnswerEmbeddedMs < 1500)} |`);
@@ -202,6 +231,11 @@ function markdown(r: BenchResult): string {
     }
     out();
   }
+
+  out('## Goals not met on this machine: the floor, the evidence, what was tried');
+  out();
+  for (const item of NOT_MET) out(`- ${item}`);
+  out();
 
   out('## Changes and their effect');
   out();

@@ -274,14 +274,17 @@ try {
     delete embeddedEnv.DATABASE_URL;
     // The very first start creates the folder (PGlite's initdb) and migrates it; every later
     // `npm start` opens the folder as it is.
-    for (const start of ['fresh', 'again'] as const) {
+    // Three starts after the first: their median.
+    const again: number[] = [];
+    for (let start = 0; start < 4; start++) {
       const port = await freePort();
       const started = await startApp({ ...embeddedEnv, APP_URL: `http://127.0.0.1:${port}` }, port);
-      if (start === 'fresh') result.firstAnswerEmbeddedMs = round(started.firstAnswerMs);
-      else result.firstAnswerEmbeddedAgainMs = round(started.firstAnswerMs);
+      if (start === 0) result.firstAnswerEmbeddedMs = round(started.firstAnswerMs);
+      else again.push(started.firstAnswerMs);
       started.child.kill('SIGTERM');
       await new Promise((resolve) => (started.child.exitCode !== null ? resolve(null) : started.child.once('exit', resolve)));
     }
+    result.firstAnswerEmbeddedAgainMs = round(median(again));
     await embedded.cleanup();
     log(`embedded: first answer after ${result.firstAnswerEmbeddedMs} ms (fresh folder), ${result.firstAnswerEmbeddedAgainMs} ms (started again)`);
   }
@@ -392,7 +395,25 @@ try {
   const burstMs = performance.now() - burstStarted;
   const loop = (await (await fetch(`${base}/bench/event-loop`)).json()) as { p50: number; p99: number; max: number };
   const during = await reads;
-  result.burst = { signIns: signIns.length, ok: signIns.filter((s) => s === 201).length, burstMs: round(burstMs), eventLoopP99: loop.p99, eventLoopMax: loop.max, readP99: during.p99, readRps: during.rps };
+  // The same burst shape against the framework floor: 50 requests at once to the empty route.
+  await fetch(`${base}/bench/event-loop`);
+  await Promise.all(
+    Array.from({ length: 50 }, async () => {
+      const response = await fetch(`${base}/bench/empty`);
+      await response.arrayBuffer();
+    }),
+  );
+  const floorLoop = (await (await fetch(`${base}/bench/event-loop`)).json()) as { p50: number; p99: number; max: number };
+  result.burst = {
+    signIns: signIns.length,
+    ok: signIns.filter((s) => s === 201).length,
+    burstMs: round(burstMs),
+    eventLoopP99: loop.p99,
+    eventLoopMax: loop.max,
+    readP99: during.p99,
+    readRps: during.rps,
+    floorEventLoopMax: floorLoop.max,
+  };
 
   // The admin API at scale: one client, p95 of 20 requests per page.
   log('admin: getCustomer and list pages');
