@@ -1,6 +1,6 @@
-import { and, desc, eq, gt, isNull, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, isNull, ne, sql } from 'drizzle-orm';
 import type { Executor } from '../client';
-import { customers, refreshTokens, sessions, tokenFamilies } from '../schema';
+import { customerAddresses, customers, refreshTokens, sessions, tokenFamilies, type AddressRow } from '../schema';
 
 // ---------------------------------------------------------------- browser sessions
 
@@ -134,6 +134,46 @@ export async function selectLiveTokenFamily(db: Executor, familyId: string) {
   }
   const [row] = await statement.execute({ familyId });
   return row;
+}
+
+/**
+ * The check of `selectLiveTokenFamily` and the customer's address book in the same statement (a
+ * left join: one row per address, in the address book's order), for `GET …/addresses`.
+ */
+function liveTokenFamilyWithAddressesQuery(db: Executor) {
+  return db
+    .select({ family: tokenFamilies, customer: customers, address: customerAddresses })
+    .from(tokenFamilies)
+    .innerJoin(customers, eq(customers.id, tokenFamilies.customerId))
+    .leftJoin(customerAddresses, eq(customerAddresses.customerId, customers.id))
+    .where(
+      and(
+        eq(tokenFamilies.id, sql.placeholder('familyId')),
+        isNull(tokenFamilies.revokedAt),
+        isNull(customers.anonymizedAt),
+        eq(customers.isActive, true),
+      ),
+    )
+    .orderBy(
+      desc(sql`(${customerAddresses.isDefaultShipping} or ${customerAddresses.isDefaultBilling})`),
+      asc(customerAddresses.createdAt),
+      asc(customerAddresses.id),
+    );
+}
+
+const liveTokenFamilyWithAddressesStatements = new WeakMap<Executor, ReturnType<ReturnType<typeof liveTokenFamilyWithAddressesQuery>['prepare']>>();
+
+export async function selectLiveTokenFamilyWithAddresses(db: Executor, familyId: string) {
+  let statement = liveTokenFamilyWithAddressesStatements.get(db);
+  if (!statement) {
+    statement = liveTokenFamilyWithAddressesQuery(db).prepare('select_live_token_family_with_addresses');
+    liveTokenFamilyWithAddressesStatements.set(db, statement);
+  }
+  const rows = await statement.execute({ familyId });
+  const [first] = rows;
+  if (!first) return undefined;
+  const addresses: AddressRow[] = rows.flatMap((row) => (row.address ? [row.address] : []));
+  return { family: first.family, customer: first.customer, addresses };
 }
 
 export async function revokeTokenFamily(db: Executor, familyId: string, now: Date) {

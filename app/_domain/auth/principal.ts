@@ -1,4 +1,4 @@
-import type { CustomerRow } from '@/db/schema';
+import type { AddressRow, CustomerRow } from '@/db/schema';
 import { DomainError, type DomainErrorCode } from '../shared/errors';
 
 /**
@@ -18,6 +18,8 @@ export type CustomerPrincipal = {
    * tokens): a read of the own account needs no second round trip. Never kept beyond the request.
    */
   snapshot?: CustomerRow;
+  /** Likewise the customer's address book, when the route asked the check to read it along. */
+  addressBook?: AddressRow[];
 };
 
 export type AdminPrincipal = { kind: 'admin'; keyId: number };
@@ -28,10 +30,12 @@ export function customerPrincipal(
   customerId: number,
   login: { sessionId?: string; familyId?: string } = {},
   snapshot?: CustomerRow,
+  addressBook?: AddressRow[],
 ): CustomerPrincipal {
   const principal: CustomerPrincipal = { kind: 'customer', customerId, ...login };
-  // Not enumerable: a principal that is logged or compared never shows the row (or its password hash).
+  // Not enumerable: a principal that is logged or compared never shows the rows (or the password hash).
   if (snapshot) Object.defineProperty(principal, 'snapshot', { value: snapshot, enumerable: false });
+  if (addressBook) Object.defineProperty(principal, 'addressBook', { value: addressBook, enumerable: false });
   return principal;
 }
 

@@ -7,10 +7,12 @@ import {
   revokeTokenFamily,
   insertTokenFamilyWithRefreshToken,
   selectLiveTokenFamily,
+  selectLiveTokenFamilyWithAddresses,
   selectRefreshToken,
   touchTokenFamily,
   markRefreshTokenUsed,
 } from '@/db/queries/auth';
+import type { AddressRow, CustomerRow } from '@/db/schema';
 import { toCustomerReference } from '../customers/reference';
 import { accessTokenTtlSeconds, refreshTokenTtlSeconds } from '../shared/config';
 import { nowOf, storedUserAgent, type RequestContext } from '../shared/context';
@@ -86,15 +88,21 @@ export async function refreshAccessTokens(input: unknown, context: Pick<RequestC
   return issueTokenPair(used.customerId, used.familyId, now);
 }
 
-/** The principal of a valid, unrevoked access token; null otherwise. */
-export async function resolveAccessToken(token: string, now: Date = new Date()): Promise<CustomerPrincipal | null> {
+/**
+ * The principal of a valid, unrevoked access token; null otherwise. `withAddresses`: the same
+ * statement reads the customer's address book along (`GET …/addresses` needs nothing else).
+ */
+export async function resolveAccessToken(token: string, now: Date = new Date(), options: { withAddresses?: boolean } = {}): Promise<CustomerPrincipal | null> {
   const claims = await verifyAccessToken(token, now);
   if (!claims) return null;
-  const row = await selectLiveTokenFamily(getDb(), claims.familyId);
+  const row: { family: { lastUsedAt: Date }; customer: CustomerRow; addresses?: AddressRow[] } | undefined = options.withAddresses
+    ? await selectLiveTokenFamilyWithAddresses(getDb(), claims.familyId)
+    : await selectLiveTokenFamily(getDb(), claims.familyId);
   if (!row || row.customer.id !== claims.customerId) return null;
   if (now.getTime() - row.family.lastUsedAt.getTime() > LAST_USED_PRECISION_MS) await touchTokenFamily(getDb(), claims.familyId, now);
-  // The row the check read is the account as of this request: `getOwnCustomer` needs no second query.
-  return customerPrincipal(claims.customerId, { familyId: claims.familyId }, row.customer);
+  // The rows the check read are the account as of this request: `getOwnCustomer` and
+  // `listAddresses` need no second query.
+  return customerPrincipal(claims.customerId, { familyId: claims.familyId }, row.customer, row.addresses);
 }
 
 /**

@@ -21,18 +21,20 @@ type Options<P extends Params> = {
   id?: (params: P) => string;
   /** Relationships `?include=` may name. */
   include?: readonly string[];
+  /** The token check reads the customer's address book along (one statement for `GET …/addresses`). */
+  withAddresses?: boolean;
 };
 export type CustomerRequest<P extends Params> = { principal: CustomerPrincipal; params: P; input: Record<string, unknown> };
 export type OptionalCustomerRequest<P extends Params> = { principal: CustomerPrincipal | null; params: P; input: Record<string, unknown> };
 
 const invalidToken = () => JsonApiError.of(401, 'Invalid access token.', '001', WWW_AUTHENTICATE);
 
-async function principalFrom(request: Request): Promise<CustomerPrincipal | null | undefined> {
+async function principalFrom(request: Request, withAddresses = false): Promise<CustomerPrincipal | null | undefined> {
   const header = request.headers.get('authorization');
   if (header === null) return undefined;
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
   if (!match) throw invalidToken();
-  const principal = await resolveAccessToken(match[1]!);
+  const principal = await resolveAccessToken(match[1]!, new Date(), { withAddresses });
   if (!principal) throw invalidToken();
   return principal;
 }
@@ -41,7 +43,7 @@ function pipeline<P extends Params>(options: Options<P>, requireToken: boolean) 
   return async (request: Request, params: P) => {
     assertSupportedQuery(request, options.include);
     const attributes = options.codec ? await readAttributes(request, options.codec.type, options.id?.(params)) : {};
-    const principal = await principalFrom(request);
+    const principal = await principalFrom(request, options.withAddresses);
     if (requireToken && !principal) throw JsonApiError.of(403, 'Missing access token.', '002');
     return { principal: principal ?? null, input: options.codec ? options.codec.toDomain(attributes) : attributes };
   };

@@ -1,6 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { asc, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { listAddresses } from '@/app/_domain/addresses/service';
+import { resolveAccessToken } from '@/app/_domain/auth/tokens';
 import { anonymizeCustomer } from '@/app/_domain/customers/anonymization';
 import {
   bearer,
@@ -19,7 +21,8 @@ import {
   type TestHeaders,
   principalOf,
 } from '@/test/support/jsonapi-client';
-import { customerAddresses, type AddressRow } from '@/db/schema';
+import { getDb } from '@/db/client';
+import { customerAddresses, tokenFamilies, type AddressRow } from '@/db/schema';
 import { setupTestDatabase } from '@/test/support/database';
 import { GET as getCustomerRoute } from '../route';
 import {
@@ -232,6 +235,45 @@ describe('GET /customers/{customerReference}/addresses', () => {
 
     const body = await readJsonApi<AddressCollection>(response);
     expect(body.data).toEqual([{ type: 'addresses', id: address.id, attributes: { city: 'Berlin', iso2Code: 'DE' }, links: address.links }]);
+  });
+});
+
+describe('GET …/addresses reads the address book in the statement of the token check', () => {
+  it('gives the principal the address book in the list’s order, and nothing once the token family is revoked', async () => {
+    const customer = await createSignedInCustomer();
+    const first = await add(customer);
+    const second = await add(customer);
+    const third = await add(customer);
+    await change(customer, third.id, { isDefaultShipping: true, isDefaultBilling: true });
+
+    const principal = await resolveAccessToken(customer.accessToken, new Date(), { withAddresses: true });
+    expect(principal?.addressBook?.map((a) => a.uuid)).toEqual([third.id, first.id, second.id]);
+    expect(Object.keys(principal!)).not.toContain('addressBook');
+    expect((await listAddresses(principal!, customer.id)).map((a) => a.uuid)).toEqual((await listed(customer)).map((a) => a.id));
+
+    await getDb().update(tokenFamilies).set({ revokedAt: new Date() }).where(eq(tokenFamilies.id, customer.familyId));
+    expect(await resolveAccessToken(customer.accessToken, new Date(), { withAddresses: true })).toBeNull();
+    await expectInvalidAccessToken(await list(auth(customer), customer.reference));
+  });
+
+  it('an empty address book is read as empty; another customer’s reference is still refused', async () => {
+    const customer = await createSignedInCustomer();
+    const other = await createSignedInCustomer();
+    await add(other);
+    const principal = await resolveAccessToken(customer.accessToken, new Date(), { withAddresses: true });
+    expect(principal?.addressBook).toEqual([]);
+    expect((await list(auth(customer), other.reference)).status).toBe(403);
+  });
+
+  it('listAddresses uses the address book the check read, only for the principal’s own customer', async () => {
+    const customer = await createSignedInCustomer();
+    const stored = await add(customer);
+    const principal = await resolveAccessToken(customer.accessToken, new Date(), { withAddresses: true });
+    // Written after the check: this request still answers with what its check read.
+    await add(customer);
+    expect((await listAddresses(principal!, customer.id)).map((a) => a.uuid)).toEqual([stored.id]);
+    // Without the read-along, the address book comes from the database.
+    expect(await listAddresses(principalOf(customer), customer.id)).toHaveLength(2);
   });
 });
 

@@ -13,10 +13,13 @@ const addressIdMissing = async (): Promise<Response> => {
 
 export const { GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE } = jsonApiRoute<Params>(
   {
-    GET: withCustomer(async (request, { principal, params }) => {
-      const addresses = await listAddresses(principal, parseCustomerReference(params.customerReference));
-      return documentResponse(request, addresses.map((a) => addressResource(params.customerReference, a)));
-    }),
+    GET: withCustomer(
+      async (request, { principal, params }) => {
+        const addresses = await listAddresses(principal, parseCustomerReference(params.customerReference));
+        return documentResponse(request, addresses.map((a) => addressResource(params.customerReference, a)));
+      },
+      { withAddresses: true },
+    ),
     POST: withCustomer(
       async (request, { principal, params, input }) => {
         const address = await addAddress(principal, parseCustomerReference(params.customerReference), input);
