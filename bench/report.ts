@@ -37,7 +37,8 @@ export type BenchResult = {
     lists: { label: string; first: Latency; thousandth: Latency | null; explained: { first: ListPlan; thousandth: ListPlan | null } | null }[];
   };
   weights: { route: string; gzipKiB: number; brotliKiB: number }[];
-  lighthouse: { page: string; finalUrl: string; performance: number; accessibility: number; lcp: string; tbt: string }[];
+  /** Per page the median of three runs by performance score; `runs`: the three scores. */
+  lighthouse: { page: string; finalUrl: string; performance: number; accessibility: number; lcp: string; tbt: string; runs: number[] }[];
   /** CPU profiles of the app under one target each: who the process's time went to. */
   profiles: { target: string; connections: number; shares: Record<string, number> }[];
   notes: string[];
@@ -54,6 +55,7 @@ const CHANGES = [
   'Sign-in in 2 round trips besides the hash: the IP’s lock check and both counters in one statement (a locked IP still counts nothing), in parallel with the customer read; after the hash, the counters’ reset, the last-login time and the token family (or browser session) together. In-process `createAccessTokens` p50 19.8 → 19.3 ms at a 11.8 ms hash: within the noise — the round trips were not where the time went (see the profiles and “Goals not met”).',
   'At most one password hash per core at a time (p-limit), never on every thread of libuv’s pool: during a burst the access-token HMACs of other requests (WebCrypto runs on that pool) no longer queue behind the hashes. In-process, an HMAC started after 50 queued hashes: 437 ms → 4 ms.',
   'Admin lists: a broad filter walks at most 2,000 rows of the sort’s index, then reads filter-first; filter-first reads only ids (sorted by id, a date range from its (date, id) index alone) and joins the page’s 100 customers. In the database, at 1,000,000 customers: `filters[minCreatedAt]` (a third of the table, at the far end of the id order) 170–250 ms → 36–40 ms; `minUpdatedAt`/`maxUpdatedAt` (1 %) 15–25 ms → 1.5–2.3 ms.',
+  '`GET …/addresses` in one statement: the token check reads the address book along (a prepared left join; the principal carries it, as it carries the customer row; revocation is still checked by that statement). 57–71 % of the one-query floor (the two runs before) → 82 %, p99 95–156 ms → 95 ms.',
   'Pool size measured, not guessed: `GET /customers/{ref}/addresses` at 32 connections, 8 s each, two alternating rounds, with `DATABASE_POOL_SIZE` 4 / 10 / 20: 571–612 / 648–652 / 591–607 req/s (p99 97–104 / 92–93 / 96–103 ms). 10, the default, is kept.',
 ];
 
@@ -87,6 +89,10 @@ const NOT_MET: [GoalKey, string][] = [
     '**Admin lists over HTTP at one client.** The route handler itself, called in-process as Next calls it, takes 2.0–2.3 ms for 100 customers (drizzle’s row mapping ~1 ms, postgres.js parsing ~0.6 ms); the database part is in the table. Served by `next start`, the process spends ~5 ms of CPU per page: Next.js’s response piping through web streams, its tracer and async hooks for a 49 KB body (a CPU profile of the list: `webstreams/readablestream`, `trace`, `async_hooks` among the largest inclusive entries). The single-client framework floor of the same run is in the admin section.',
   ],
   [
+    'lighthouse',
+    '**Lighthouse.** Its performance score simulates a 4× slower CPU from what it measures on this machine, so Total Blocking Time — the hydration of the form pages — moves with whatever else the two cores do: the same page scores 90–99 across runs of this benchmark (the three runs per page are in the table). The pages’ first-load JavaScript is at the budget already (139–140 KiB gzip): React and Next.js alone are 136 KiB of it.',
+  ],
+  [
     'embeddedFresh',
     '**Embedded first start on a fresh folder.** PGlite creates the database (its initdb, in WebAssembly) on the first open: 2.5 s of it (opening an existing folder: 0.23 s; the migrations: 0.14 s). Tried: loading a dumped, migrated data folder instead (PGlite’s `loadDataDir`): 0.85 s — still over the goal with the app’s own start, for a 4.7 MB artifact in the build; not adopted. Every later `npm start` opens the folder as it is (the goal row above).',
   ],
@@ -98,7 +104,7 @@ const ONE_QUERY = 'one-query floor (select by primary key through getDb())';
 const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / Math.max(values.length, 1);
 const fixed = (n: number, digits = 0) => n.toLocaleString('en', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 const percent = (n: number) => `${fixed(n * 100)} %`;
-type GoalKey = 'readRatio' | 'readP99' | 'signIn' | 'eventLoop' | 'burstRead' | 'adminDb' | 'adminHttp' | 'embeddedFresh';
+type GoalKey = 'readRatio' | 'readP99' | 'signIn' | 'eventLoop' | 'burstRead' | 'adminDb' | 'adminHttp' | 'embeddedFresh' | 'lighthouse';
 
 /** The summary figures of one target: mean req/s over the rounds, worst p50/p99. */
 function summary(rounds: Measured[]) {
@@ -184,7 +190,7 @@ function markdown(r: BenchResult): string {
   }
   if (r.lighthouse.length > 0) {
     const ok = r.lighthouse.every((l) => l.performance >= 95 && l.accessibility === 100);
-    out(`| Lighthouse performance ≥ 95 and accessibility 100 on ${r.lighthouse.map((l) => l.page).join(', ')} | ${r.lighthouse.map((l) => `${l.page} ${l.performance}/${l.accessibility}`).join('; ')} | ${verdict(ok)} |`);
+    out(`| Lighthouse performance ≥ 95 and accessibility 100 on ${r.lighthouse.map((l) => l.page).join(', ')} (median of 3 runs) | ${r.lighthouse.map((l) => `${l.page} ${l.performance}/${l.accessibility}`).join('; ')} | ${verdict(ok, 'lighthouse')} |`);
   } else {
     out('| Lighthouse performance ≥ 95 and accessibility 100 on /register, /login, /account, /account/addresses | not run (see the notes) | **not measured** |');
   }
@@ -242,11 +248,11 @@ function markdown(r: BenchResult): string {
   if (r.lighthouse.length > 0) {
     out('## Lighthouse');
     out();
-    out("Lighthouse's default run (a mid-range phone, slow 4G and a 4× slower CPU, simulated), Debian's Chromium; the account pages with the shopper's session cookie.");
+    out("Lighthouse's default run (a mid-range phone, slow 4G and a 4× slower CPU, simulated), Debian's Chromium; the account pages with the shopper's session cookie. Three runs per page; the median run is shown, with the three performance scores.");
     out();
-    out('| page | performance | accessibility | LCP | TBT |');
-    out('|---|---:|---:|---:|---:|');
-    for (const l of r.lighthouse) out(`| ${l.page}${l.finalUrl.endsWith(l.page) ? '' : ` (ended at ${new URL(l.finalUrl).pathname})`} | ${l.performance} | ${l.accessibility} | ${l.lcp} | ${l.tbt} |`);
+    out('| page | performance | runs | accessibility | LCP | TBT |');
+    out('|---|---:|---:|---:|---:|---:|');
+    for (const l of r.lighthouse) out(`| ${l.page}${l.finalUrl.endsWith(l.page) ? '' : ` (ended at ${new URL(l.finalUrl).pathname})`} | ${l.performance} | ${l.runs.join(', ')} | ${l.accessibility} | ${l.lcp} | ${l.tbt} |`);
     out();
   }
 
