@@ -1,4 +1,4 @@
-// npm run bench [-- --customers 1000000 --duration 8 --connections 32 --no-build]
+// npm run bench [-- --customers 1000000 --duration 8 --connections 32 --no-build --out docs | --render]
 //
 // Builds and starts the app (with the benchmark's probes, BENCH_ROUTES=1) on a database of its own
 // — embedded PGlite in a temporary folder by default, a fresh database on the server of
@@ -28,8 +28,15 @@ const { values: args } = parseArgs({
     connections: { type: 'string', default: '32' },
     'no-build': { type: 'boolean', default: false },
     out: { type: 'string', default: 'docs' },
+    // Writes benchmarks.md again from <out>/benchmarks.json (after editing the report's texts).
+    render: { type: 'boolean', default: false },
   },
 });
+if (args.render) {
+  writeReport(JSON.parse(readFileSync(path.join(args.out!, 'benchmarks.json'), 'utf8')) as BenchResult, args.out!);
+  console.log(`wrote ${args.out}/benchmarks.md from ${args.out}/benchmarks.json`);
+  process.exit(0);
+}
 const DURATION = Number(args.duration);
 const CONNECTIONS = Number(args.connections);
 const started = Date.now();
