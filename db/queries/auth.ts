@@ -1,5 +1,6 @@
-import { and, asc, desc, eq, gt, isNull, ne, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull, ne, sql } from 'drizzle-orm';
 import type { Executor } from '../client';
+import { ADDRESS_BOOK_ORDER } from './customer-addresses';
 import { customerAddresses, customers, refreshTokens, sessions, tokenFamilies, type AddressRow } from '../schema';
 
 // ---------------------------------------------------------------- browser sessions
@@ -106,70 +107,59 @@ export async function revokeCustomerSessions(db: Executor, customerId: number, n
 
 // ---------------------------------------------------------------- API token families
 
-/** The family and its customer when both are usable: one indexed lookup per API request. */
-function liveTokenFamilyQuery(db: Executor) {
-  return db
+/** Built and prepared once per database (hot paths: drizzle does not build the SQL again). */
+function preparedPerDatabase<T>(prepare: (db: Executor) => T): (db: Executor) => T {
+  const statements = new WeakMap<Executor, T>();
+  return (db) => {
+    let statement = statements.get(db);
+    if (!statement) {
+      statement = prepare(db);
+      statements.set(db, statement);
+    }
+    return statement;
+  };
+}
+
+/** The family named by the `familyId` placeholder, while it and its customer are usable. */
+const liveFamily = and(
+  eq(tokenFamilies.id, sql.placeholder('familyId')),
+  isNull(tokenFamilies.revokedAt),
+  isNull(customers.anonymizedAt),
+  eq(customers.isActive, true),
+);
+
+const liveTokenFamilyStatement = preparedPerDatabase((db) =>
+  db
     .select({ family: tokenFamilies, customer: customers })
     .from(tokenFamilies)
     .innerJoin(customers, eq(customers.id, tokenFamilies.customerId))
-    .where(
-      and(
-        eq(tokenFamilies.id, sql.placeholder('familyId')),
-        isNull(tokenFamilies.revokedAt),
-        isNull(customers.anonymizedAt),
-        eq(customers.isActive, true),
-      ),
-    );
-}
+    .where(liveFamily)
+    .prepare('select_live_token_family'),
+);
 
-// Built once per database (it runs on every API request): drizzle does not build the SQL again.
-const liveTokenFamilyStatements = new WeakMap<Executor, ReturnType<ReturnType<typeof liveTokenFamilyQuery>['prepare']>>();
-
-/** The token family with its customer, when both are live (the check behind every API request). */
+/** The token family with its customer, when both are live (the check behind every API request): one indexed lookup. */
 export async function selectLiveTokenFamily(db: Executor, familyId: string) {
-  let statement = liveTokenFamilyStatements.get(db);
-  if (!statement) {
-    statement = liveTokenFamilyQuery(db).prepare('select_live_token_family');
-    liveTokenFamilyStatements.set(db, statement);
-  }
-  const [row] = await statement.execute({ familyId });
+  const [row] = await liveTokenFamilyStatement(db).execute({ familyId });
   return row;
 }
+
+const liveTokenFamilyWithAddressesStatement = preparedPerDatabase((db) =>
+  db
+    .select({ family: tokenFamilies, customer: customers, address: customerAddresses })
+    .from(tokenFamilies)
+    .innerJoin(customers, eq(customers.id, tokenFamilies.customerId))
+    .leftJoin(customerAddresses, eq(customerAddresses.customerId, customers.id))
+    .where(liveFamily)
+    .orderBy(...ADDRESS_BOOK_ORDER)
+    .prepare('select_live_token_family_with_addresses'),
+);
 
 /**
  * The check of `selectLiveTokenFamily` and the customer's address book in the same statement (a
  * left join: one row per address, in the address book's order), for `GET …/addresses`.
  */
-function liveTokenFamilyWithAddressesQuery(db: Executor) {
-  return db
-    .select({ family: tokenFamilies, customer: customers, address: customerAddresses })
-    .from(tokenFamilies)
-    .innerJoin(customers, eq(customers.id, tokenFamilies.customerId))
-    .leftJoin(customerAddresses, eq(customerAddresses.customerId, customers.id))
-    .where(
-      and(
-        eq(tokenFamilies.id, sql.placeholder('familyId')),
-        isNull(tokenFamilies.revokedAt),
-        isNull(customers.anonymizedAt),
-        eq(customers.isActive, true),
-      ),
-    )
-    .orderBy(
-      desc(sql`(${customerAddresses.isDefaultShipping} or ${customerAddresses.isDefaultBilling})`),
-      asc(customerAddresses.createdAt),
-      asc(customerAddresses.id),
-    );
-}
-
-const liveTokenFamilyWithAddressesStatements = new WeakMap<Executor, ReturnType<ReturnType<typeof liveTokenFamilyWithAddressesQuery>['prepare']>>();
-
 export async function selectLiveTokenFamilyWithAddresses(db: Executor, familyId: string) {
-  let statement = liveTokenFamilyWithAddressesStatements.get(db);
-  if (!statement) {
-    statement = liveTokenFamilyWithAddressesQuery(db).prepare('select_live_token_family_with_addresses');
-    liveTokenFamilyWithAddressesStatements.set(db, statement);
-  }
-  const rows = await statement.execute({ familyId });
+  const rows = await liveTokenFamilyWithAddressesStatement(db).execute({ familyId });
   const [first] = rows;
   if (!first) return undefined;
   const addresses: AddressRow[] = rows.flatMap((row) => (row.address ? [row.address] : []));

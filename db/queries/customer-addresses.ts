@@ -13,16 +13,19 @@ export async function lockCustomerRow(db: Executor, customerId: number) {
 }
 
 /** Default addresses first, then oldest first. */
+/** An address book's order: default addresses first, then oldest first. */
+export const ADDRESS_BOOK_ORDER = [
+  desc(sql`(${customerAddresses.isDefaultShipping} or ${customerAddresses.isDefaultBilling})`),
+  asc(customerAddresses.createdAt),
+  asc(customerAddresses.id),
+];
+
 export async function selectAddressesByCustomer(db: Executor, customerId: number) {
   return db
     .select()
     .from(customerAddresses)
     .where(eq(customerAddresses.customerId, customerId))
-    .orderBy(
-      desc(sql`(${customerAddresses.isDefaultShipping} or ${customerAddresses.isDefaultBilling})`),
-      asc(customerAddresses.createdAt),
-      asc(customerAddresses.id),
-    );
+    .orderBy(...ADDRESS_BOOK_ORDER);
 }
 
 export async function selectAddressByUuid(db: Executor, customerId: number, uuid: string) {
@@ -56,12 +59,7 @@ export async function selectAddressesByCustomers(db: Executor, customerIds: numb
     .select()
     .from(customerAddresses)
     .where(inArray(customerAddresses.customerId, customerIds))
-    .orderBy(
-      asc(customerAddresses.customerId),
-      desc(sql`(${customerAddresses.isDefaultShipping} or ${customerAddresses.isDefaultBilling})`),
-      asc(customerAddresses.createdAt),
-      asc(customerAddresses.id),
-    );
+    .orderBy(asc(customerAddresses.customerId), ...ADDRESS_BOOK_ORDER);
 }
 
 export async function countAddressesOfCustomer(db: Executor, customerId: number): Promise<number> {
