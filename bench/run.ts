@@ -17,6 +17,7 @@ import autocannon from 'autocannon';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import postgres from 'postgres';
+import { scratchDatabase } from '../scratch-database.mjs';
 import { explainListPage } from './explain';
 import { profileShares } from './profile';
 import { writeReport, type BenchResult } from './report';
@@ -61,38 +62,7 @@ async function freePort(): Promise<number> {
 
 // ---------------------------------------------------------------------------------------- set-up
 
-type Database = { kind: 'postgres' | 'pglite'; env: NodeJS.ProcessEnv; cleanup: () => Promise<void> };
-
-async function prepareDatabase(): Promise<Database> {
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  if (process.env.DATABASE_URL) {
-    const name = `bench_${randomBytes(4).toString('hex')}`;
-    const admin = postgres(process.env.DATABASE_URL, { max: 1, onnotice: () => {} });
-    await admin.unsafe(`create database "${name}"`);
-    await admin.end();
-    const url = new URL(process.env.DATABASE_URL);
-    url.pathname = `/${name}`;
-    env.DATABASE_URL = url.toString();
-    return {
-      kind: 'postgres',
-      env,
-      cleanup: async () => {
-        const sql = postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => {} });
-        await sql.unsafe(`drop database if exists "${name}" with (force)`);
-        await sql.end();
-      },
-    };
-  }
-  return prepareDatabaseEmbedded();
-}
-
-function prepareDatabaseEmbedded(): Database {
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'shop-bench-'));
-  env.PGLITE_DIR = path.join(dir, 'pglite');
-  delete env.DATABASE_URL;
-  return { kind: 'pglite', env, cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
-}
+type Database = Awaited<ReturnType<typeof scratchDatabase>>;
 
 /** Filter values that select realistic slices of the seeded customers (read before the app opens the database). */
 async function filterValues(db: Database): Promise<Record<string, string>> {
@@ -238,7 +208,7 @@ if (!args['no-build']) {
   run('npx', ['next', 'build']);
 }
 
-const db = await prepareDatabase();
+const db = await scratchDatabase('bench');
 result.database = db.kind;
 let app: ChildProcess | null = null;
 const stopApp = async () => {
@@ -276,7 +246,7 @@ try {
   // The embedded default's first answer after start, in a folder of its own (whatever database the
   // run measures), before the seeding so the machine is as quiet as after a plain `npm start`.
   {
-    const embedded = await prepareDatabaseEmbedded();
+    const embedded = await scratchDatabase('bench', { embedded: true });
     const embeddedEnv = { ...env, ...embedded.env };
     delete embeddedEnv.DATABASE_URL;
     // The very first start creates the folder (PGlite's initdb) and migrates it; every later

@@ -2,33 +2,12 @@
 // Postgres database when DATABASE_URL is set (CI), else a temporary PGlite folder. Both are
 // removed when Playwright stops the server.
 import { spawn, spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import postgres from 'postgres';
+import { writeFileSync } from 'node:fs';
+import { scratchDatabase } from '../../scratch-database.mjs';
 
-const env = { ...process.env, NODE_ENV: 'production', DEV_MAILBOX: '1' };
-let cleanup = async () => {};
-
-if (process.env.DATABASE_URL) {
-  const name = `e2e_${randomBytes(5).toString('hex')}`;
-  const admin = postgres(process.env.DATABASE_URL, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database "${name}"`);
-  await admin.end();
-  const url = new URL(process.env.DATABASE_URL);
-  url.pathname = `/${name}`;
-  env.DATABASE_URL = url.toString();
-  cleanup = async () => {
-    const sql = postgres(process.env.DATABASE_URL, { max: 1, onnotice: () => {} });
-    await sql.unsafe(`drop database if exists "${name}" with (force)`);
-    await sql.end();
-  };
-} else {
-  const dir = mkdtempSync(path.join(tmpdir(), 'shop-e2e-'));
-  env.PGLITE_DIR = path.join(dir, 'pglite');
-  cleanup = async () => rmSync(dir, { recursive: true, force: true });
-}
+const database = await scratchDatabase('e2e');
+const env = { ...database.env, NODE_ENV: 'production', DEV_MAILBOX: '1' };
+const cleanup = database.cleanup;
 
 // An admin API key for the HTTP suite, made the way operators make one (the CLI migrates first),
 // before the server opens the database; the suite reads it from E2E_ADMIN_KEY_FILE.
